@@ -1,0 +1,106 @@
+"""Input checks shared by every calculator.
+
+Each check names the argument, echoes the value it got and says what is
+allowed, so a learner can fix the call without reading the source.
+Checks raise ``TypeError`` for a wrong type and ``ValueError`` for a wrong
+value; they never use ``assert`` (which ``python -O`` removes).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+__all__ = ["check_fraction", "check_number", "check_whole_number"]
+
+
+def _is_real(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
+def check_number(name: str, value, *, minimum: float | None = None,
+                 maximum: float | None = None) -> float:
+    """Return ``value`` as a float after checking that it is a finite number in range.
+
+    >>> check_number("first_year", 10_000, minimum=0)
+    10000.0
+    >>> check_number("first_year", -5, minimum=0)
+    Traceback (most recent call last):
+        ...
+    ValueError: first_year must be 0 or more, got -5
+    >>> check_number("first_year", "10000")
+    Traceback (most recent call last):
+        ...
+    TypeError: first_year must be a number, got '10000' (a str)
+    """
+    if value is Ellipsis:
+        raise TypeError(f"{name} is still ... : replace the ... with a number")
+    if not _is_real(value):
+        raise TypeError(f"{name} must be a number, got {value!r} (a {type(value).__name__})")
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be {_fmt(minimum)} or more, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be {_fmt(maximum)} or less, got {value!r}")
+    return float(value)
+
+
+def check_whole_number(name: str, value, *, minimum: int | None = None,
+                       maximum: int | None = None) -> int:
+    """Return ``value`` as an int after checking that it is a whole number in range.
+
+    A float with no fractional part (``5.0``) is accepted, since that is what
+    a slider or a spreadsheet often gives.
+
+    >>> check_whole_number("years", 5, minimum=1)
+    5
+    >>> check_whole_number("years", 2.5, minimum=1)
+    Traceback (most recent call last):
+        ...
+    ValueError: years must be a whole number, got 2.5
+    """
+    if value is Ellipsis:
+        raise TypeError(f"{name} is still ... : replace the ... with a whole number")
+    if not _is_real(value):
+        raise TypeError(f"{name} must be a whole number, got {value!r} (a {type(value).__name__})")
+    if isinstance(value, (float, np.floating)):
+        if math.isnan(value) or math.isinf(value) or not float(value).is_integer():
+            raise ValueError(f"{name} must be a whole number, got {value!r}")
+    value_int = int(value)
+    if minimum is not None and value_int < minimum:
+        raise ValueError(f"{name} must be {minimum} or more, got {value!r}")
+    if maximum is not None and value_int > maximum:
+        raise ValueError(f"{name} must be {maximum} or less, got {value!r}")
+    return value_int
+
+
+def check_fraction(name: str, value) -> float:
+    """Return ``value`` as a float after checking it is a share between 0 and 1.
+
+    People often type 20 for 20 %, so the message suggests the fraction.
+
+    >>> check_fraction("margin", 0.2)
+    0.2
+    >>> check_fraction("margin", 20)
+    Traceback (most recent call last):
+        ...
+    ValueError: margin must be between 0 and 1, got 20 (did you mean 0.2?)
+    """
+    if value is Ellipsis:
+        raise TypeError(f"{name} is still ... : replace the ... with a share such as 0.2")
+    if not _is_real(value):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r} "
+                        f"(a {type(value).__name__})")
+    if math.isnan(value) or not 0 <= value <= 1:
+        hint = ""
+        if 1 < value <= 100:
+            hint = f" (did you mean {value / 100:g}?)"
+        raise ValueError(f"{name} must be between 0 and 1, got {value!r}{hint}")
+    return float(value)
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"

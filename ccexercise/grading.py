@@ -1,0 +1,100 @@
+"""Helpers that hidden tests use to compare answers fairly and safely.
+
+A learner's answer only passes when it has exactly the expected builtin
+type (or the matching plain NumPy scalar type, which pandas returns) and
+equal value. Subclasses are refused: an ``int`` subclass whose ``__eq__``
+always says True cannot pass, and a float never stands in for a whole
+number. The comparison goes through the builtin type's own methods, so a
+learner cannot redefine it.
+
+>>> exactly(70000, 70000)
+True
+>>> exactly(70000.0, 70000)
+False
+>>> class Liar(int):
+...     def __eq__(self, other):
+...         return True
+>>> exactly(Liar(1), 70000)
+False
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["exactly", "type_name"]
+
+# The plain NumPy scalar types that stand for each builtin (pandas returns
+# these from .sum(), .max(), .iloc[...] and so on). Exact types only.
+_NUMPY_EQUIVALENTS = {
+    int: (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64),
+    float: (np.float32, np.float64),
+    bool: (np.bool_,),
+    str: (np.str_,),
+}
+
+
+def type_name(expected_type: type) -> str:
+    """Plain-English name of a type, for learner messages.
+
+    >>> type_name(int)
+    'a whole number (like 42)'
+    """
+    return {
+        int: "a whole number (like 42)",
+        float: "a decimal number (like 4.2)",
+        str: 'a piece of text in quotes (like "price")',
+        bool: "True or False",
+    }.get(expected_type, expected_type.__name__)
+
+
+def _plain(value, expected_type: type):
+    """``value`` converted to ``expected_type`` if it has exactly that type or its NumPy twin, else None."""
+    kind = type(value)
+    if kind is expected_type:
+        return value
+    if kind in _NUMPY_EQUIVALENTS.get(expected_type, ()):
+        return expected_type(value.item())
+    return None
+
+
+def exactly(answer, expected, *, tolerance: float = 0.0) -> bool:
+    """True when ``answer`` has the same builtin type as ``expected`` and the same value.
+
+    ``tolerance`` (absolute) applies to floats only. ``bool`` is not
+    accepted where a number is expected, nor a number where a bool is.
+    Lists, tuples and dicts are compared item by item with the same rules.
+
+    >>> exactly(0.2, 0.2)
+    True
+    >>> exactly(116025.00000001, 116025.0, tolerance=0.01)
+    True
+    >>> exactly(True, 1)
+    False
+    >>> exactly(np.int64(48), 48)
+    True
+    >>> exactly("price", "price")
+    True
+    >>> exactly([1, 2], [1, 2])
+    True
+    """
+    expected_type = type(expected)
+    if expected_type in (list, tuple):
+        if type(answer) is not expected_type or list.__len__(list(answer)) != len(expected):
+            return False
+        return all(exactly(a, e, tolerance=tolerance) for a, e in zip(answer, expected))
+    if expected_type is dict:
+        if type(answer) is not dict or set(dict.keys(answer)) != set(expected):
+            return False
+        return all(exactly(dict.__getitem__(answer, k), v, tolerance=tolerance)
+                   for k, v in expected.items())
+    plain = _plain(answer, expected_type)
+    if plain is None:
+        return False
+    if expected_type is float:
+        if math.isnan(plain) or math.isnan(expected):
+            return False
+        return float.__sub__(plain, expected).__abs__() <= tolerance
+    return bool(expected_type.__eq__(plain, expected))

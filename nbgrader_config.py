@@ -1,0 +1,32 @@
+"""nbgrader settings for the ccexercise course.
+
+`solutions/` holds the source notebooks (with answers and hidden tests) and
+`exercises/` the versions staff work on; run `nbgrader generate_assignment
+MODULE` from this folder to regenerate one.
+"""
+
+c = get_config()  # noqa: F821  (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.course_id = "ccexercise"
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+# nbgrader's default name "solution" would be confused with our "solutions/".
+c.CourseDirectory.solution_directory = "model_answers"
+c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+
+# A learner who deletes a test cell gets it back, graded, rather than a silent
+# "needs manual grading".
+c.OverwriteCells.add_missing_cells = True
+
+# Feedback must not show hidden tests.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# Answer cells show `answer = ...` above the solution region, so the region
+# itself is replaced by nothing: a learner only swaps `...` for an answer.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = "Write your answer here."
+c.Execute.timeout = 60
