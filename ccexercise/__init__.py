@@ -8,6 +8,7 @@ charts live in :mod:`ccexercise.views` and widgets in
 """
 
 from . import checks, datasets
+from .checks import check
 from .grading import exactly
 from .lost_customers import (
     CustomerCostComparison,
@@ -24,12 +25,25 @@ from .lost_customers import (
 
 __version__ = "0.1.0"
 
+# Charts, widgets and workshop helpers load on first use (``cc.views``,
+# ``cc.widgets``, ``cc.workshop``), so the calculators stay light.
+_LAZY = ("views", "widgets", "workshop")
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'ccexercise' has no attribute {name!r}")
+
 __all__ = [
     "CustomerCostComparison",
     "LifetimeValue",
     "LostCustomerCost",
     "WordOfMouth",
     "acquisition_vs_retention",
+    "check",
     "checks",
     "cost_by_segment",
     "datasets",

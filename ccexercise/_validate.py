@@ -96,7 +96,7 @@ def check_fraction(name: str, value) -> float:
                         f"(a {type(value).__name__})")
     if math.isnan(value) or not 0 <= value <= 1:
         hint = ""
-        if 1 < value <= 100:
+        if 2 <= value <= 100:  # someone typed a percentage
             hint = f" (did you mean {value / 100:g}?)"
         raise ValueError(f"{name} must be between 0 and 1, got {value!r}{hint}")
     return float(value)

@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 
-__all__ = ["exactly", "type_name"]
+__all__ = ["exactly", "expect_type", "type_name"]
 
 # The plain NumPy scalar types that stand for each builtin (pandas returns
 # these from .sum(), .max(), .iloc[...] and so on). Exact types only.
@@ -98,3 +98,42 @@ def exactly(answer, expected, *, tolerance: float = 0.0) -> bool:
             return False
         return float.__sub__(plain, expected).__abs__() <= tolerance
     return bool(expected_type.__eq__(plain, expected))
+
+
+def expect_type(answer, expected_type: type, *, name: str = "your answer") -> None:
+    """Raise ``AssertionError`` with a friendly message unless ``answer`` has ``expected_type``.
+
+    Visible tests in exercises call this first, so a learner sees what kind
+    of answer is wanted before anything else. It never mentions the answer.
+
+    >>> expect_type(70000, int, name="lost_revenue")
+    >>> expect_type(70000.0, int, name="lost_revenue")
+    Traceback (most recent call last):
+        ...
+    AssertionError: lost_revenue should be a whole number (like 42), but it is a decimal number (70000.0). Write it without a decimal point.
+    >>> expect_type(..., int, name="lost_revenue")
+    Traceback (most recent call last):
+        ...
+    AssertionError: lost_revenue is still ... : replace the ... with your answer and run that cell again.
+    """
+    if answer is Ellipsis:
+        raise AssertionError(f"{name} is still ... : replace the ... with your answer and run "
+                             "that cell again.")
+    if _plain(answer, expected_type) is not None:
+        return
+    got = type(answer)
+    if got is str:
+        fix = " Remove the quotes." if expected_type in (int, float) else ""
+        raise AssertionError(f"{name} should be {type_name(expected_type)}, but it is text in "
+                             f"quotes ({answer!r}).{fix}")
+    if expected_type is int and _plain(answer, float) is not None:
+        raise AssertionError(f"{name} should be {type_name(int)}, but it is a decimal number "
+                             f"({answer!r}). Write it without a decimal point.")
+    if expected_type is float and _plain(answer, int) is not None:
+        raise AssertionError(f"{name} should be {type_name(float)}, but it is a whole number "
+                             f"({answer!r}). Write it with its decimals, e.g. 0.25 or 1234.5.")
+    if expected_type is str:
+        raise AssertionError(f"{name} should be {type_name(str)}, but it is "
+                             f"a {got.__name__} ({answer!r}). Put the text inside quotes.")
+    raise AssertionError(f"{name} should be {type_name(expected_type)}, but it is a "
+                         f"{got.__name__}.")
