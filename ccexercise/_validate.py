@@ -66,8 +66,8 @@ def check_whole_number(name: str, value, *, minimum: int | None = None,
         raise TypeError(f"{name} is still ... : replace the ... with a whole number")
     if not _is_real(value):
         raise TypeError(f"{name} must be a whole number, got {value!r} (a {type(value).__name__})")
-    if isinstance(value, (float, np.floating)):
-        if math.isnan(value) or math.isinf(value) or not float(value).is_integer():
+    if not isinstance(value, numbers.Integral):
+        if math.isnan(value) or math.isinf(value) or value != math.floor(value):
             raise ValueError(f"{name} must be a whole number, got {value!r}")
     value_int = int(value)
     if minimum is not None and value_int < minimum:

@@ -93,13 +93,16 @@ class LostCustomerCost:
 
 def _check_growth(growth_per_year, growth_rate) -> tuple[float, float]:
     growth_per_year = check_number("growth_per_year", growth_per_year)
+    if growth_rate is Ellipsis:
+        check_number("growth_rate", growth_rate)  # raises the "is still ..." hint
     if not isinstance(growth_rate, (int, float, np.floating, np.integer)) or isinstance(growth_rate, bool):
         raise TypeError(f"growth_rate must be a number such as 0.1 for 10% a year, got "
                         f"{growth_rate!r} (a {type(growth_rate).__name__})")
+    typed = growth_rate
     growth_rate = check_number("growth_rate", growth_rate, minimum=-1)
     if growth_rate > 1:
         raise ValueError(f"growth_rate must be a share per year between -1 and 1, got "
-                         f"{growth_rate!r} (did you mean {growth_rate / 100:g}?)")
+                         f"{typed!r} (did you mean {growth_rate / 100:g}?)")
     if growth_per_year and growth_rate:
         raise ValueError("give growth_per_year (an amount) or growth_rate (a share), not both; "
                          f"got growth_per_year={growth_per_year:g} and growth_rate={growth_rate:g}")
@@ -197,6 +200,8 @@ def lifetime_value(profit_per_year, *, retention: float = 1.0, discount_rate: fl
     """
     retention = check_fraction("retention", retention)
     discount_rate = check_number("discount_rate", discount_rate, minimum=0, maximum=1)
+    if profit_per_year is Ellipsis:
+        check_number("profit_per_year", profit_per_year)  # raises the "is still ..." hint
     if isinstance(profit_per_year, (str, bytes)) or not (
             isinstance(profit_per_year, (Sequence, np.ndarray, pd.Series))
             or np.isscalar(profit_per_year)):
@@ -240,6 +245,9 @@ class CustomerCostComparison:
     def summary(self) -> str:
         """One plain-English sentence comparing the two."""
         who = "1 customer" if self.customers == 1 else f"{self.customers} customers"
+        if not self.cost_to_keep:
+            return (f"Replacing {who} costs {_money(self.cost_to_win)}; keeping them costs "
+                    "nothing extra.")
         return (f"Replacing {who} costs {_money(self.cost_to_win)}; keeping them costs "
                 f"{_money(self.cost_to_keep)}, so winning is {self.ratio:g} times dearer.")
 
@@ -372,8 +380,9 @@ def lost_revenue_table(customers: pd.DataFrame, *, first_year="first_year",
         raise ValueError(f"growth_per_year makes the yearly amount negative by year {years} "
                          f"in {negative.sum()} row(s): index {rows}")
     n = float(years)
+    # expm1/log1p instead of ((1 + r) ** n - 1) / r: no cancellation for tiny r.
     with np.errstate(divide="ignore", invalid="ignore"):
-        compound = np.where(r != 0, ((1 + r) ** n - 1) / np.where(r != 0, r, 1), n)
+        compound = np.where(r != 0, np.expm1(n * np.log1p(r)) / np.where(r != 0, r, 1), n)
     revenue = np.where(r != 0, a * compound, n * a + g * n * (n - 1) / 2)
     result = customers.copy()
     result["lost_revenue"] = np.round(revenue, 2)
@@ -400,7 +409,7 @@ def cost_by_segment(table: pd.DataFrame, *, segment: str = "segment") -> pd.Data
     if missing:
         raise ValueError(f"table is missing the column(s) {missing}; pass the result of "
                          "lost_revenue_table, and segment= the name of the segment column")
-    grouped = table.groupby(segment, observed=True, sort=False).agg(
+    grouped = table.groupby(segment, observed=True, sort=False, dropna=False).agg(
         customers=("lost_revenue", "size"), lost_revenue=("lost_revenue", "sum"),
         lost_profit=("lost_profit", "sum"))
     return grouped.sort_values("lost_revenue", ascending=False)

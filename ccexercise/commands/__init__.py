@@ -1,0 +1,1 @@
+"""Subcommands of the ``ccexercise`` command, one module each (see :mod:`ccexercise.cli`)."""

@@ -1,0 +1,23 @@
+"""Charts (matplotlib) for the course's calculators.
+
+Every function takes a model result and returns a new
+:class:`matplotlib.figure.Figure`; none uses ``pyplot``, shows a window or
+changes matplotlib's global settings. This layer imports the calculators
+but never ipywidgets.
+
+>>> import ccexercise as cc
+>>> from ccexercise.views import lost_revenue_chart
+>>> lost_revenue_chart(cc.lost_revenue(10_000, growth_per_year=2_000)).axes[0].get_title()
+'Lost revenue over 5 years: 70,000'
+"""
+
+from ._figures import figure_to_png, format_money, money_formatter
+from .lost_customers import lost_revenue_chart, segment_chart
+
+__all__ = [
+    "figure_to_png",
+    "format_money",
+    "lost_revenue_chart",
+    "money_formatter",
+    "segment_chart",
+]

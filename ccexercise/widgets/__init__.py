@@ -1,0 +1,21 @@
+"""Interactive widgets (ipywidgets) for lessons and facilitator dashboards.
+
+Each widget only wires controls to the calculators in :mod:`ccexercise`
+and the charts in :mod:`ccexercise.views`, so it can be driven from
+Python: set a control's ``.value`` or call a button's ``.click()`` and
+read the outputs.
+
+>>> from ccexercise.widgets import lost_customer_calculator
+>>> lost_customer_calculator().chart_title.value
+'Lost revenue over 5 years: 70,000'
+"""
+
+from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .workshop import StepDeck, Timer
+
+__all__ = [
+    "LostCustomerCalculator",
+    "StepDeck",
+    "Timer",
+    "lost_customer_calculator",
+]
