@@ -24,9 +24,9 @@ start: $(STAMP)
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
-# Debian packages the tests need (none yet for the core suite).
+# Debian packages some tests need (Chromium, bubblewrap, PostgreSQL).
 system-deps:
-	@true
+	@bash tools/system-deps.sh
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks
