@@ -5,10 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-# JupyterLab refuses to run as root unless told it may.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-
-.PHONY: start test install system-deps benchmark build clean
+.PHONY: start workshop test install system-deps benchmark build clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +15,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# JupyterLab on the course map; prints the address, Ctrl-C stops it.
 start: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) course/index.ipynb
+	$(BIN)/ccexercise lab
+
+# A module's facilitator page for a projector: make workshop MODULE=01_lost_customer_cost
+workshop: $(STAMP)
+	$(BIN)/ccexercise workshop $(MODULE)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest

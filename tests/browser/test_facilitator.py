@@ -1,0 +1,73 @@
+"""Every module's facilitator page in Voila, as a trainer projects it (``ccexercise
+workshop`` serves the same page with the same template): no code on screen, the step
+deck moves on with Next, and the step timer counts down.
+
+Pages are found by glob (``course/*/facilitator.ipynb``), so a new module's page is
+covered at once.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+import browser_helpers as bh
+
+FACILITATOR_PAGES = bh.pages("facilitator.ipynb")
+CODE_ON_SCREEN = (".jp-CodeCell .jp-InputArea", ".jp-CodeMirrorEditor", ".cm-editor",
+                  ".jp-CodeCell .jp-InputPrompt")
+TICK_TIMEOUT = 4_000  # ms: one tick (1 s) plus a round trip to the kernel on a busy machine
+CODE_TEXT = ("WorkshopStep(", "import ccexercise", "cc.widgets.")
+
+
+def _expect(*args, **kwargs):
+    from playwright.sync_api import expect
+    return expect(*args, **kwargs)
+
+
+def _seconds(clock: str) -> int:
+    minutes, seconds = clock.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+@pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
+def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, voila_server,
+                                                            artifacts):
+    external = []  # the projector template must not need the internet
+    page.on("request", lambda r: external.append(r.url) if bh.NOT_LOCAL.match(r.url) else None)
+    page.goto(voila_server.url(f"voila/render/{facilitator}"))
+    meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+    _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+"), timeout=bh.KERNEL_TIMEOUT)
+
+    for selector in CODE_ON_SCREEN:
+        _expect(page.locator(f"{selector}:visible")).to_have_count(0)
+    html, text = page.content(), page.locator("body").inner_text()
+    for code in CODE_TEXT:
+        assert code not in html and code not in text, f"code on the page: {code!r}"
+    page.screenshot(path=str(artifacts / "facilitator-step1.png"))
+    assert external == [], f"the page asked the internet for {external}"
+
+    deck = page.locator(".widget-vbox").filter(has=meta).filter(
+        has=page.get_by_role("button", name="Next")).last
+    title = deck.locator(".widget-html h2").first
+    first_title = title.inner_text()
+    deck.get_by_role("button", name="Next").click()
+    _expect(meta).to_have_text(re.compile(r"^Step 2 of \d+"))
+    _expect(title).not_to_have_text(first_title)
+
+    clock = deck.locator("[role=timer]")
+    _expect(clock).to_have_text(re.compile(r"^\d\d:\d\d"))
+    full_time = re.match(r"\d\d:\d\d", clock.inner_text()).group(0)
+    started = time.monotonic()
+    deck.get_by_role("button", name="Start").click()
+    # The countdown ticks once a second in the browser; the clock is redrawn by the kernel.
+    _expect(clock).not_to_have_text(re.compile(rf"^{full_time}"), timeout=TICK_TIMEOUT)
+    print(f"{facilitator}: the clock moved {time.monotonic() - started:.1f} s after Start")
+    now = re.match(r"(\d\d):(\d\d)", clock.inner_text())
+    assert now, f"the clock shows {clock.inner_text()!r}"
+    assert _seconds(now.group(0)) < _seconds(full_time), "the clock should count down"
+    _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
+    meta.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))

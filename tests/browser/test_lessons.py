@@ -1,0 +1,115 @@
+"""Every module's lesson in JupyterLab, as a learner uses it: Run All, no errors, every
+widget drawn, and one real interaction with the module's main widget.
+
+Pages are found by glob (``course/*/lesson.ipynb``), so a new module's lesson is
+covered at once; its interaction goes in ``INTERACTIONS`` (a test fails until it does).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import browser_helpers as bh
+import ccexercise
+from ccexercise import views
+
+LESSONS = bh.pages("lesson.ipynb")
+
+
+def _expect(*args, **kwargs):
+    from playwright.sync_api import expect
+    return expect(*args, **kwargs)
+
+
+# -- module-specific interactions --------------------------------------------------------
+
+def _chart_title(cost) -> str:
+    """The title the calculator shows above its chart, made the way the widget makes it."""
+    import matplotlib.pyplot as plt
+
+    figure = views.lost_revenue_chart(cost)
+    try:
+        return figure.axes[0].get_title()
+    finally:
+        plt.close(figure)
+
+
+def lost_customer_calculator(page, artifacts: Path) -> None:
+    """Set the calculator's "Years" slider from 5 to 10 (type into its readout, Enter:
+    the sliders only report on release/commit) and check the sentence, the chart's
+    title and the chart picture all change to the 10-year figures."""
+    years = page.locator(".widget-slider", has_text="Years they would have stayed")
+    calculator = page.locator(".jp-OutputArea-output").filter(has=years)
+    _expect(calculator).to_have_count(1)
+    calculator.scroll_into_view_if_needed()
+    summary = calculator.locator(".widget-html", has_text="Losing this customer costs")
+    chart = calculator.locator("img.widget-image")
+    title = calculator.locator(".widget-label", has_text="Lost revenue over")
+
+    before = ccexercise.lost_revenue(10_000, growth_per_year=2_000, years=5, margin=0.2)
+    _expect(summary).to_have_text(before.summary())
+    _expect(title).to_have_text(_chart_title(before))
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    readout = years.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("10")
+    page.keyboard.press("Enter")
+
+    after = ccexercise.lost_revenue(10_000, growth_per_year=2_000, years=10, margin=0.2)
+    assert after.revenue == 190_000
+    _expect(readout).to_have_text("10")
+    _expect(summary).to_have_text(after.summary())
+    _expect(title).to_have_text(_chart_title(after))  # 'Lost revenue over 10 years: 190,000'
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    # The viewport, not the element: the notebook scrolls in its own container, and an
+    # element screenshot taller than it comes out half grey.
+    calculator.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-calculator.png"))
+
+
+#: module slug -> the interaction on that module's main lesson widget.
+INTERACTIONS = {
+    "01_lost_customer_cost": lost_customer_calculator,
+}
+
+
+@pytest.mark.parametrize("module", bh.modules())
+def test_every_module_has_a_lesson_interaction(module):
+    assert module in INTERACTIONS, (
+        f"module {module} has no browser interaction: add a function for its main widget "
+        f"to INTERACTIONS in {Path(__file__).name}")
+
+
+# -- the lessons ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_runs_in_jupyterlab_and_its_widget_responds(lesson, page, lab_server, artifacts):
+    bh.open_in_lab(page, lab_server, lesson)
+    bh.wait_for_kernel_idle(page)
+    seconds = bh.run_all_cells(page)
+    print(f"{lesson}: Run All took {seconds:.1f} s")
+
+    assert bh.error_outputs(page) == [], f"{lesson} shows errors after Run All"
+    assert page.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0
+    # A widget view's output is the one kind without a data-mime-type; each must hold a
+    # drawn widget, and no widget may have fallen back to its text form ("VBox(children=").
+    views = page.locator(".jp-OutputArea-output:not([data-mime-type])")
+    assert views.count() > 0, f"{lesson} shows no widget"
+    _expect(views.filter(has=page.locator(".jupyter-widgets"))).to_have_count(views.count())
+    _expect(page.locator('.jp-OutputArea-output[data-mime-type="text/plain"]',
+                         has_text=re.compile(r"^\w+\(children="))).to_have_count(0)
+    for placeholder in ("Error displaying widget", "Loading widget..."):
+        _expect(page.get_by_text(placeholder)).to_have_count(0)
+
+    interact = INTERACTIONS.get(bh.module_of(lesson))
+    if interact is None:
+        pytest.fail(f"no interaction for {bh.module_of(lesson)} in INTERACTIONS")
+    interact(page, artifacts)
+    assert bh.error_outputs(page) == [], f"{lesson} shows errors after the interaction"
