@@ -33,8 +33,13 @@ system-deps:
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# `make build` regenerates every module's exercises/ (or only MODULE=...);
+# `make check-build` only says whether exercises/ is up to date (exit 1 if not).
 build: $(STAMP)
-	$(BIN)/nbgrader generate_assignment --force $(MODULE)
+	$(BIN)/ccexercise build $(MODULE)
+
+check-build: $(STAMP)
+	$(BIN)/ccexercise build --check $(MODULE)
 
 clean:
 	rm -rf $(VENV)

@@ -1,8 +1,8 @@
 """nbgrader settings for the ccexercise course.
 
 `solutions/` holds the source notebooks (with answers and hidden tests) and
-`exercises/` the versions staff work on; run `nbgrader generate_assignment
-MODULE` from this folder to regenerate one.
+`exercises/` the versions staff work on; run `ccexercise build MODULE` (which
+runs `nbgrader generate_assignment MODULE`) from this folder to regenerate one.
 """
 
 c = get_config()  # noqa: F821  (provided by nbgrader when it loads this file)
@@ -18,9 +18,14 @@ c.CourseDirectory.db_url = "sqlite:///gradebook.db"
 # "needs manual grading".
 c.OverwriteCells.add_missing_cells = True
 
-# Feedback must not show hidden tests.
+# Feedback must not show hidden tests: neither their code (ClearHiddenTests) nor
+# a traceback quoting it (HideHiddenTestFailures, which must come before it: a
+# failed hidden test shows one plain sentence, a failed visible assertion only
+# its message). `ccexercise feedback` enforces this order whatever is set here;
+# this setting makes the Formgrader and plain `nbgrader generate_feedback` safe too.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "ccexercise.pipeline.feedback.HideHiddenTestFailures",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

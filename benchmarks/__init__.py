@@ -12,6 +12,6 @@ pass/fail thresholds: absolute times depend on the machine, ratios much
 less so. See benchmarks/README.md for how to read them.
 """
 
-BENCHMARKS = ("notebooks", "widget", "vectorised")
+BENCHMARKS = ("notebooks", "widget", "vectorised", "grading")
 
 __all__ = ["BENCHMARKS"]

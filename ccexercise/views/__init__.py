@@ -12,6 +12,7 @@ but never ipywidgets.
 """
 
 from ._figures import figure_to_png, format_money, money_formatter
+from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, segment_chart
 
 __all__ = [
@@ -19,5 +20,7 @@ __all__ = [
     "format_money",
     "lost_revenue_chart",
     "money_formatter",
+    "score_histogram",
     "segment_chart",
+    "task_share_chart",
 ]
