@@ -49,7 +49,7 @@ from . import records as rec
 from .build import nbgrader_env, resolve_db_url, select_modules
 
 __all__ = ["BUSY_TIMEOUT_MS", "GradeRun", "Task", "grade", "grade_submission", "plan",
-           "serial_nbgrader"]
+           "register_missing", "serial_nbgrader"]
 
 #: How long an SQLite connection waits for another writer, in milliseconds.
 BUSY_TIMEOUT_MS = 120_000
@@ -489,6 +489,43 @@ def _module_facts(root: Path, config, db_url: str, modules: list[str]) -> dict:
     return facts
 
 
+def register_missing(root: Path, modules: list[str], *, db_url: str, course_id: str) -> list[str]:
+    """Put every module of ``modules`` that the gradebook lacks into it; return those modules.
+
+    The released ``exercises/`` are committed, so an instructor may never
+    have run ``ccexercise build``: the gradebook then has no record of the
+    module's cells and points. This runs ``nbgrader generate_assignment`` on
+    ``solutions/<module>`` into a scratch release folder (``exercises/`` is
+    left exactly as committed) and removes the scratch copy. Without
+    ``solutions/<module>`` there is nothing to register from: the
+    ``ValueError`` names the one command that fixes it.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from .build import run_nbgrader
+
+    with Gradebook(db_url, course_id) as gb:
+        missing = []
+        for module in modules:
+            try:
+                gb.find_assignment(module)
+            except MissingEntry:
+                missing.append(module)
+    for module in missing:
+        if not (root / "solutions" / module).is_dir():
+            raise ValueError(f"module {module} is not in the gradebook ({db_url}) and "
+                             f"solutions/{module} is not here to register it from; run "
+                             f"`ccexercise build {module}` in the course folder that has it")
+        scratch = rec.records_dir(root) / f".register-{uuid.uuid4().hex[:8]}"
+        try:
+            run_nbgrader(root, "generate_assignment", module, "--force",
+                         f"--CourseDirectory.release_directory={scratch.relative_to(root)}",
+                         f"--CourseDirectory.db_url={db_url}")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return missing
+
+
 def _reference_from_gradebook(gb, module: str, name: str) -> dict:
     """Reference cells when the released notebook is not at hand (no edit detection)."""
     notebook = gb.find_notebook(name, module)
@@ -569,8 +606,10 @@ def grade(root: Path, modules: list[str] | None = None, *, jobs: int | None = No
     with _RunLock(root):
         _clean_leftovers(root)
         tasks = plan(root, modules, force=force)
-        # Only modules someone handed in must be in the gradebook already.
-        facts = _module_facts(root, config, db_url, sorted({t.module for t in tasks}))
+        # Only modules someone handed in must be in the gradebook; register missing ones.
+        handed_in = sorted({t.module for t in tasks})
+        register_missing(root, handed_in, db_url=db_url, course_id=course_id)
+        facts = _module_facts(root, config, db_url, handed_in)
         isolation = choose_isolation(root, db_url, memory_mb, disabled=not sandbox)
         if on_isolation:
             on_isolation(isolation.label)
@@ -684,7 +723,9 @@ def serial_nbgrader(root: Path, modules: list[str] | None = None, *, timeout: fl
     with _RunLock(root):
         _clean_leftovers(root)
         tasks = plan(root, modules, force=True)
-        facts = _module_facts(root, config, db_url, sorted({t.module for t in tasks}))
+        handed_in = sorted({t.module for t in tasks})
+        register_missing(root, handed_in, db_url=db_url, course_id=course_id)
+        facts = _module_facts(root, config, db_url, handed_in)
         done = 0
         for module in modules:
             mine = [t for t in tasks if t.module == module]
