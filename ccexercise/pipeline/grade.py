@@ -362,8 +362,8 @@ def grade_submission(root: str, module: str, learner: str, *, db_url: str, cours
         if guard:
             more = f" (and before {len(guard) - 1} more test cell(s))" if len(guard) > 1 else ""
             flags.append(integrity.flag("runtime-tampering", guard[0]["reason"] + more +
-                                        "; learner code changed the kernel, so check those "
-                                        "tests' results by hand."))
+                                        "; the tests were judged outside the kernel, on the "
+                                        "answers' values only."))
         if not result.get("success"):
             text = (result.get("error") or "") + "\n" + (result.get("log") or "")
             lines = [line.strip() for line in text.splitlines()

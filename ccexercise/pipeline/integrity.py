@@ -852,8 +852,11 @@ def _kernel_guard(token):
                     and not key.startswith("__"):
                 containers.append((value, kind(value)))
     sys_keys = ("modules", "meta_path", "path_hooks", "path_importer_cache", "settrace",
-                "setprofile", "gettrace", "getprofile", "addaudithook", "displayhook",
-                "excepthook")
+                "setprofile", "gettrace", "getprofile", "addaudithook")
+    # What IPython itself swaps in and out around every execution; not learner tampering,
+    # and no verdict depends on it (tests run in the judge).
+    churn = frozenset({"_", "__", "___", "get_ipython", "input", "getpass", "display",
+                       "sys_excepthook"})
     sys_dict = sys.__dict__
     sys_snap = {k: sys_dict[k] for k in sys_keys if k in sys_dict}
     sys_lists = [(sys.meta_path, list(sys.meta_path)), (sys.path_hooks, list(sys.path_hooks))]
@@ -881,70 +884,96 @@ def _kernel_guard(token):
         return isinstance(module, str) and module.split(".")[0] in trusted
 
     def restore():
+        """Put everything back; return the kinds of things that had to be put back."""
+        fixed = []
         for name, module in d_items(protected):
             if d_get(modules_dict, name) is not module:
                 d_set(modules_dict, name, module)
+                fixed.append("sys.modules")
         for module, mdict, snap in module_snaps:
             for key, value in d_items(snap):
-                if key in ("_", "__", "___"):
+                if key in churn:
                     continue
                 if d_get(mdict, key, restore) is not value:
                     d_set(mdict, key, value)
+                    fixed.append("module attributes")
         for mdict in added_forbidden:
             for key in [k for k in mdict if k not in module_snaps_keys]:
                 d_del(mdict, key)
+                fixed.append("module attributes")
         for func, code, defaults, kwdefaults in functions:
             if code_attr.__get__(func) is not code:
                 code_attr.__set__(func, code)
+                fixed.append("function code")
             if defaults_attr.__get__(func) is not defaults:
                 defaults_attr.__set__(func, defaults)
+                fixed.append("function defaults")
             if kwdefaults_attr.__get__(func) is not kwdefaults:
                 kwdefaults_attr.__set__(func, kwdefaults)
+                fixed.append("function defaults")
         for cls, snap in classes + hook_classes:
             current = cls.__dict__
             for key, value in d_items(snap):
                 if current.get(key, restore) is not value:
                     try:
                         t_setattr(cls, key, value)
+                        fixed.append("class methods")
                     except (AttributeError, TypeError):
                         pass
             for key in [k for k in current if k not in snap]:
                 try:
                     t_delattr(cls, key)
+                    fixed.append("class methods")
                 except (AttributeError, TypeError):
                     pass
         for container, snap in containers:
             if type(container) is dict:
-                d_clear(container)
-                d_update(container, snap)
-            else:
+                if len(container) != len(snap) or any(d_get(container, k, restore) is not v
+                                                       for k, v in d_items(snap)):
+                    d_clear(container)
+                    d_update(container, snap)
+                    fixed.append("grading tables")
+            elif len(container) != len(snap) or any(a is not b for a, b in zip(container, snap)):
                 l_set(container, slice(None), snap)
+                fixed.append("grading tables")
         for key, value in d_items(sys_snap):
             if d_get(sys_dict, key, restore) is not value:
                 d_set(sys_dict, key, value)
+                fixed.append("sys hooks")
         for lst, snap in sys_lists:
-            l_set(lst, slice(None), snap)
+            if len(lst) != len(snap) or any(a is not b for a, b in zip(lst, snap)):
+                l_set(lst, slice(None), snap)
+                fixed.append("import system")
         if gettrace() is not trace:
             settrace(trace)
+            fixed.append("trace function")
         if getprofile() is not profile:
             setprofile(profile)
+            fixed.append("profile function")
         for obj, idict, snap in instances:
             for key in list(idict):
                 value = d_get(idict, key)
+                if key in churn:
+                    continue
                 if key in snap:
                     if value is not snap[key] and is_callable(snap[key]):
                         d_set(idict, key, snap[key])
+                        fixed.append("shell or kernel methods")
                 elif is_callable(value):
                     d_del(idict, key)
+                    fixed.append("shell or kernel methods")
         for lst, snap in hook_snaps:
             keep = [item for item in lst if any(item is s for s in snap) or is_trusted(item)]
             if len(keep) != len(lst):
                 l_set(lst, slice(None), keep)
+                fixed.append("IPython transformers or event callbacks")
         if shell.custom_exceptions is not custom_exceptions or custom_exceptions:
             o_setattr(shell, "custom_exceptions", ())
+            fixed.append("custom exception handler")
         if d_get(user_ns, "__builtins__") is not builtins:
             d_set(user_ns, "__builtins__", builtins)
-        return ident(restore)
+            fixed.append("builtins")
+        return sorted(set(fixed))
 
     module_snaps_keys = set(protected["ccexercise.grading"].__dict__) \
         if "ccexercise.grading" in protected else set()
@@ -959,6 +988,56 @@ class _Unresponsive(Exception):
     pass
 
 
+#: Largest answer data read back from a kernel (characters of its repr).
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+
+
+class _Verdicts:
+    """One submission's session with the judge process (:mod:`.judge`)."""
+
+    def __init__(self, resources, timeout):
+        from .judge import judge_client
+
+        self.judge = judge_client()
+        self.cwd = str(((resources or {}).get("metadata") or {}).get("path") or ".")
+        self.timeout = float(timeout or 60)
+        self.setup_sources: list[str] = []
+        self.judge.reset(self.cwd)
+
+    def has(self, names: list[str]) -> set[str]:
+        return set(self._ask({"op": "has", "names": names}).get("names", []))
+
+    def setup(self, source: str) -> None:
+        if self._ask({"op": "setup", "source": source}).get("ran"):
+            self.setup_sources.append(source)
+
+    def _ask(self, message: dict, timeout: float | None = None) -> dict:
+        from .judge import JudgeTimeout
+
+        try:
+            return self.judge.request(message, timeout or max(60.0, self.timeout))
+        except JudgeTimeout:
+            # A fresh judge, set up again as this submission had it.
+            self.judge.reset(self.cwd)
+            for source in self.setup_sources:
+                self.judge.request({"op": "setup", "source": source}, max(60.0, self.timeout))
+            raise
+
+    def run_test(self, cell, source: str, values: dict) -> None:
+        from nbformat.notebooknode import NotebookNode
+
+        from .judge import JudgeTimeout
+
+        try:
+            reply = self._ask({"op": "test", "source": source, "values": values}, self.timeout)
+        except JudgeTimeout:
+            message = f"Cell execution timed out: the test ran past {self.timeout:g} s (timeout)."
+            reply = {"outputs": [{"output_type": "error", "ename": "CellTimeoutError",
+                                  "evalue": message, "traceback": [message]}], "count": None}
+        cell.outputs = [NotebookNode(o) for o in reply.get("outputs", [])]
+        cell.execution_count = reply.get("count")
+
+
 def _make_guarded_execute():
     from nbclient.exceptions import DeadKernelError
     from nbclient.util import run_sync
@@ -966,6 +1045,8 @@ def _make_guarded_execute():
     from nbgrader.preprocessors import Execute
     from nbgrader.utils import is_grade
     from traitlets import Bool, Integer
+
+    from .judge import assigned_names, free_names
 
     class GuardedExecute(Execute):
         """nbgrader's Execute with a test guard and a defined outcome for dead kernels."""
@@ -975,11 +1056,13 @@ def _make_guarded_execute():
         responsive_timeout = Integer(10, help="seconds a timed-out kernel has to answer again"
                                      ).tag(config=True)
 
-        async def _async_silent(self, code: str, timeout: float) -> dict | None:
+        async def _async_silent(self, code: str, timeout: float,
+                                expressions: dict | None = None) -> dict | None:
             """Run ``code`` silently; its reply content, or None if no reply in ``timeout``."""
             import time
 
             msg_id = self.kc.execute(code, silent=True, store_history=False,
+                                     user_expressions=expressions or {},
                                      allow_stdin=False, stop_on_error=False)
             deadline = time.monotonic() + timeout
             while True:
@@ -1017,6 +1100,70 @@ def _make_guarded_execute():
             cell.execution_count = None
 
         @staticmethod
+        def _trusted_sources(resources) -> tuple[set[str], set[str]]:
+            """(test cell sources, locked set-up cell sources) of this notebook, from the gradebook."""
+            from nbgrader.api import Gradebook
+
+            info = (resources or {}).get("nbgrader", {})
+            if not info.get("db_url"):
+                return set(), set()
+            with Gradebook(info["db_url"]) as gb:
+                notebook = gb.find_notebook(info["notebook"], info["assignment"])
+                graded = {c.name for c in notebook.grade_cells}
+                solution = {c.name for c in notebook.solution_cells}
+                tests, setup = set(), set()
+                for cell in notebook.source_cells:
+                    if cell.cell_type != "code":
+                        continue
+                    if cell.name in graded and cell.name not in solution:
+                        tests.add(cell.source)
+                    elif cell.locked and cell.name not in graded:
+                        setup.add(cell.source)
+            return tests, setup
+
+        def _check_guard(self, token: str, index: int) -> None:
+            """Run the kernel guard; record what learner code had changed in the kernel."""
+            reply = self._silent("pass", 30, {"fixed": f"_ccx_{token}()"})
+            if reply is None:
+                raise _Unresponsive("did not answer")
+            result = (reply.get("user_expressions") or {}).get("fixed", {})
+            if reply.get("status") != "ok" or result.get("status") != "ok":
+                _events().append({"code": "guard", "cell": index, "reason": (
+                    f"The kernel guard could not run before cell {index + 1} "
+                    f"({result.get('ename') or reply.get('ename')})")})
+                return
+            text = result.get("data", {}).get("text/plain", "[]")
+            try:
+                fixed = [str(x) for x in ast.literal_eval(text[:2000])]
+            except (ValueError, SyntaxError):
+                fixed = ["unreadable guard report"]
+            if fixed:
+                _events().append({"code": "guard", "cell": index, "reason": (
+                    f"Before cell {index + 1}, learner code had changed the kernel's "
+                    f"{', '.join(fixed)}")})
+
+        def _answers(self, source: str, judge, learner_names: set[str]) -> dict:
+            """The values the test reads, as plain data from the learner's kernel."""
+            names = free_names(source)
+            have = judge.has(names)
+            wanted = [n for n in names if n in learner_names or n not in have]
+            if not wanted:
+                return {}
+            expression = (f"__import__('ccexercise.pipeline.answers', fromlist=['dump'])"
+                          f".dump({wanted!r}, globals())")
+            reply = self._silent("pass", max(30, self.timeout or 30), {"answers": expression})
+            if reply is None:
+                raise _Unresponsive("did not answer when its answers were read")
+            result = (reply.get("user_expressions") or {}).get("answers", {})
+            text = result.get("data", {}).get("text/plain", "") if result.get("status") == "ok" \
+                else ""
+            try:
+                data = json.loads(ast.literal_eval(text)) if len(text) < MAX_ANSWER_BYTES else {}
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                data = {}
+            return data if isinstance(data, dict) else {}
+
+        @staticmethod
         def _timed_out(cell) -> bool:
             return any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError"
                        for o in cell.get("outputs", []))
@@ -1044,25 +1191,31 @@ def _make_guarded_execute():
                         _events().append({"code": "guard-arm", "reason": (
                             f"The grading guard could not be set up in the kernel ({why}); "
                             f"the tests ran without it.")})
+                tests, setup = self._trusted_sources(resources)
+                judge = _Verdicts(resources, self.timeout)
+                learner_names: set[str] = set()
                 dead_at = None
                 for index, cell in enumerate(self.nb.cells):
                     if dead_at is not None:
                         self._not_run(cell, dead_at)
                         continue
+                    source = cell.source if cell.cell_type == "code" else None
                     try:
-                        if armed and cell.cell_type == "code" and is_grade(cell):
-                            reply = self._silent(f"_ccx_{token}()", 30)
-                            if reply is None:
-                                raise _Unresponsive("did not answer")
-                            if reply.get("status") != "ok":
-                                _events().append({"code": "guard", "cell": index, "reason": (
-                                    f"The grading guard failed before cell {index + 1} "
-                                    f"({reply.get('ename')}: {reply.get('evalue')})")})
+                        if source is not None and source in tests:
+                            if armed:
+                                self._check_guard(token, index)
+                            values = self._answers(source, judge, learner_names)
+                            judge.run_test(cell, source, values)
+                            continue
                         self.preprocess_cell(cell, resources, index)
                         if self._timed_out(cell):
                             reply = self._silent("pass", self.responsive_timeout)
                             if reply is None:
                                 raise _Unresponsive("stopped answering after a timeout")
+                        if source is not None and source in setup:
+                            judge.setup(source)
+                        elif source is not None:
+                            learner_names |= assigned_names(source)
                     except DeadKernelError:
                         dead_at = index
                         self._died(cell, index, "died (it exited, crashed or ran out of memory)")
