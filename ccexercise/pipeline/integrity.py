@@ -68,6 +68,8 @@ from pathlib import Path
 
 import nbformat
 
+from .realign import needs_realignment, realign
+
 __all__ = ["FLAG_CODES", "GuardedExecute", "Inspection", "execution_events", "flag",
            "inspect_notebook", "outcome_flags", "reference_cells", "scan_source"]
 
@@ -93,6 +95,7 @@ FLAG_CODES = {
     "memory-limit": "a cell hit the memory cap",
     "course-access": "learner code tried to open course files or other learners' work",
     "grading-error": "nbgrader could not grade the submission",
+    "realigned": "the notebook had lost its nbgrader metadata; matched to the release",
 }
 
 #: Names the tests rely on; a learner cell that rebinds them is flagged.
@@ -414,8 +417,15 @@ def inspect_notebook(path: Path, reference: dict, *, restores_missing: bool = Tr
         cell.setdefault("metadata", {})
         if not isinstance(cell["metadata"].get("nbgrader", {}), dict):
             cell["metadata"].pop("nbgrader")
+    realigned = []
+    if needs_realignment(cells, reference):
+        cells, why = realign(cells, reference)
+        data["cells"] = cells
+        data["nbformat"], data["nbformat_minor"] = 4, max(5, int(data.get("nbformat_minor", 5)))
+        realigned = [flag("realigned", f"The notebook {why}.")]
     flags = _repair_duplicates(cells, reference)
-    repaired = bool(flags)
+    repaired = bool(flags) or bool(realigned)
+    flags = realigned + flags
     flags += _compare_locked(cells, reference, restores_missing)
     if restores_missing:
         repaired = _restore_missing(cells, reference) or repaired
