@@ -34,4 +34,12 @@ c.GenerateFeedback.preprocessors = [
 # itself is replaced by nothing: a learner only swaps `...` for an answer.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
-c.Execute.timeout = 60
+
+# Every way of grading is safe: `nbgrader autograde` and the Formgrader's
+# Autograde button run the kit's guarded execution (tests judged outside the
+# learner's kernel) with the learner's kernel sandboxed, as `ccexercise grade`
+# does; and one per-cell time limit (ccexercise.pipeline.stock.CELL_TIMEOUT)
+# holds for every path, Validate included.
+from ccexercise.pipeline.stock import configure  # noqa: E402
+
+configure(c, __file__)

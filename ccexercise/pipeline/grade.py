@@ -47,6 +47,7 @@ from pathlib import Path
 
 from . import records as rec
 from .build import nbgrader_env, resolve_db_url, select_modules
+from .stock import CELL_TIMEOUT, MEMORY_MB, UNSAFE
 
 __all__ = ["BUSY_TIMEOUT_MS", "GradeRun", "Task", "grade", "grade_submission", "plan",
            "register_missing", "serial_nbgrader"]
@@ -248,7 +249,8 @@ def _autograde_config(root: Path, db_url: str, staging_rel: str, timeout: int,
     for item in configured:
         named = item if isinstance(item, str) else f"{item.__module__}.{item.__name__}"
         is_execute = item is Execute or named in ("nbgrader.preprocessors.Execute",
-                                                  "nbgrader.preprocessors.execute.Execute")
+                                                  "nbgrader.preprocessors.execute.Execute",
+                                                  "ccexercise.pipeline.stock.SandboxedExecute")
         chain.append(GuardedExecute if is_execute else item)
     config.Autograde.autograde_preprocessors = chain
     return config
@@ -580,7 +582,7 @@ def _default_executor(jobs: int, log_dir: str) -> cf.Executor:
 
 
 def grade(root: Path, modules: list[str] | None = None, *, jobs: int | None = None,
-          timeout: float = 30, memory_mb: int = 1024, db_url: str | None = None,
+          timeout: float = CELL_TIMEOUT, memory_mb: int = MEMORY_MB, db_url: str | None = None,
           sandbox: bool = True, force: bool = False, executor: cf.Executor | None = None,
           progress=None, on_isolation=None) -> GradeRun:
     """Autograde every submission of ``modules`` (default: all) in course ``root``.
@@ -695,7 +697,8 @@ def _crash_record(root: Path, task: Task, facts: dict, isolation: str, why: str)
 SERIAL_ISOLATION = "none (stock nbgrader autograde, serial, no sandbox)"
 
 
-def serial_nbgrader(root: Path, modules: list[str] | None = None, *, timeout: float = 30,
+def serial_nbgrader(root: Path, modules: list[str] | None = None, *,
+                    timeout: float = CELL_TIMEOUT,
                     db_url: str | None = None, progress=None, on_isolation=None) -> GradeRun:
     """Run stock ``nbgrader autograde MODULE --force`` per module, then write the records.
 
@@ -734,8 +737,9 @@ def serial_nbgrader(root: Path, modules: list[str] | None = None, *, timeout: fl
             began = time.monotonic()
             command = [sys.executable, "-m", "nbgrader", "autograde", module, "--force",
                        f"--CourseDirectory.db_url={db_url}", f"--Execute.timeout={int(timeout)}"]
+            # The baseline is stock nbgrader: no guard, no judge, no sandbox (stock.UNSAFE).
             result = subprocess.run(command, cwd=root, capture_output=True, text=True,
-                                    env=nbgrader_env())
+                                    env=dict(nbgrader_env(), **{UNSAFE: "unsafe"}))
             (log_dir / f"serial-{module}.log").write_text(result.stdout + result.stderr)
             each = (time.monotonic() - began) / len(mine)
             fact = facts[module]

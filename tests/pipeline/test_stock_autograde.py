@@ -1,0 +1,77 @@
+"""Stock ``nbgrader autograde`` (what the Formgrader's button runs too) is as safe as ``ccexercise grade``.
+
+The course's ``nbgrader_config.py`` swaps nbgrader's ``Execute`` for the
+kit's :class:`ccexercise.pipeline.stock.SandboxedExecute`. Run through the
+real ``nbgrader autograde`` command line:
+
+* a submission that registers an input transformer rewriting every later
+  cell with an ``assert`` into ``pass``, and answers nothing, scores 0
+  (stock nbgrader gave it every autograded point);
+* learner code that reads ``solutions/`` gets an error, not the file;
+* the model answers still score 15 (the exercise's autograded points).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.grading
+
+MODULE, NOTEBOOK = "01_lost_customer_cost", "lost_customer_cost"
+REWRITE = '''
+def _rewrite(lines):
+    return ["pass\\n"] if any("assert" in line for line in lines) else lines
+get_ipython().input_transformers_cleanup.append(_rewrite)
+'''
+SNOOP = ("text = open('../../../solutions/01_lost_customer_cost/lost_customer_cost.ipynb').read()\n"
+         "margin = 0.2")
+
+
+@pytest.fixture(scope="module")
+def autograded(course, kit):
+    root = course
+    model = kit.model_answers()
+    kit.make_submission(root, "model", answers=model)
+    kit.make_submission(root, "rewriter", answers={"answer_spend_in_year_5": REWRITE})
+    kit.make_submission(root, "snoop", answers=dict(model, answer_margin=SNOOP))
+    kit.run_nbgrader(root, "autograde", MODULE, "--force")
+    return root
+
+
+def _total(kit, root, learner) -> float:
+    grades = kit.gradebook_grades(root, MODULE, learner)
+    return sum(grades[g] or 0 for g in kit.autograded_points())
+
+
+def test_config_puts_the_guarded_sandboxed_execution_in_autograde(course):
+    from ccexercise.pipeline import stock
+    from ccexercise.pipeline.grade import _load_config
+
+    config = _load_config(course)
+    assert config.Autograde.autograde_preprocessors[0] == \
+        "ccexercise.pipeline.stock.SandboxedExecute"
+    assert config.Execute.timeout == stock.CELL_TIMEOUT
+
+
+def test_model_answers_still_score_full_marks(autograded, kit):
+    assert _total(kit, autograded, "model") == 15
+
+
+def test_an_input_transformer_cannot_pass_tests_under_stock_autograde(autograded, kit):
+    assert _total(kit, autograded, "rewriter") == 0
+
+
+def test_learner_code_cannot_read_solutions_under_stock_autograde(autograded, kit):
+    if shutil.which("bwrap") is None and os.environ.get("CI") != "true":
+        pytest.skip("bubblewrap is not installed here, so the kernel is not sandboxed")
+    nb = nbformat.read(autograded / "autograded" / "snoop" / MODULE / f"{NOTEBOOK}.ipynb",
+                       as_version=4)
+    outputs = nb.cells[kit.cell_index(nb, "answer_margin")].outputs
+    errors = [o.get("ename") for o in outputs if o.get("output_type") == "error"]
+    assert errors and errors[0] in ("FileNotFoundError", "PermissionError"), outputs
+    assert kit.gradebook_grades(autograded, MODULE, "snoop")["test_margin"] == 0
+    assert _total(kit, autograded, "snoop") == 14
