@@ -1,4 +1,4 @@
-"""Benchmark: stock serial ``nbgrader autograde`` against parallel ``ccexercise grade``.
+"""Benchmark: stock serial ``nbgrader autograde`` against parallel ``ccexercise grade``, local and on Dask.
 
 A throw-away copy of the course gets every module generated, then a
 synthetic cohort (default 40 learners, every module, answers mixed right,
@@ -54,9 +54,11 @@ def _env() -> dict:
     return env
 
 
-def _run(command: list[str], cwd: Path, what: str) -> tuple[float, subprocess.CompletedProcess]:
+def _run(command: list[str], cwd: Path, what: str,
+         env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=_env())
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                            env=dict(_env(), **(env or {})))
     return time.perf_counter() - started, result
 
 
@@ -135,6 +137,26 @@ def _grades(root: Path) -> dict:
     return out
 
 
+def _dask_side(root: Path, workers: int) -> float | None:
+    """Seconds of ``ccexercise grade --scheduler`` on a LocalCluster of ``workers`` processes.
+
+    None when dask.distributed is not installed. The cluster is started
+    before the clock starts (an instructor's cluster is already running).
+    """
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        return None
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        seconds, result = _run([sys.executable, "-m", "ccexercise.cli", "grade", "--scheduler",
+                                cluster.scheduler_address], root, "dask")
+    if result.returncode:
+        raise BenchmarkError(f"ccexercise grade --scheduler failed:\n{result.stdout[-3000:]}\n"
+                             f"{result.stderr[-3000:]}")
+    return seconds
+
+
 def measure(learners: int, jobs: int, keep: Path | None = None) -> dict:
     """Run both sides once; return the timings and facts (raises BenchmarkError)."""
     work = Path(tempfile.mkdtemp(prefix="ccx-bench-grading-"))
@@ -151,14 +173,16 @@ def measure(learners: int, jobs: int, keep: Path | None = None) -> dict:
                 raise BenchmarkError(f"generate_assignment {module} failed:\n"
                                      f"{result.stderr[-2000:]}")
         _make_cohort(base, learners)
-        stock, ours = work / "stock", work / "ours"
-        shutil.copytree(base, stock)
-        shutil.copytree(base, ours)
+        stock, ours, cluster = work / "stock", work / "ours", work / "dask"
+        for copy in (stock, ours, cluster):
+            shutil.copytree(base, copy)
 
         stock_seconds = 0.0
         for module in _modules():
+            # Stock nbgrader as shipped: the course config's guard and sandbox switched off.
             seconds, result = _run([sys.executable, "-m", "nbgrader", "autograde", module,
-                                    "--force"], stock, "stock")
+                                    "--force"], stock, "stock",
+                                   env={"CCEXERCISE_STOCK_AUTOGRADE": "unsafe"})
             stock_seconds += seconds
             if result.returncode:
                 raise BenchmarkError(f"stock nbgrader autograde {module} failed:\n"
@@ -169,15 +193,21 @@ def measure(learners: int, jobs: int, keep: Path | None = None) -> dict:
             raise BenchmarkError(f"ccexercise grade failed:\n{result.stdout[-3000:]}\n"
                                  f"{result.stderr[-3000:]}")
         isolation = result.stdout.splitlines()[0].removeprefix("isolation: ")
+        dask_seconds = _dask_side(cluster, jobs)
         stock_grades, our_grades = _grades(stock), _grades(ours)
-        if stock_grades != our_grades:
-            differ = sorted(k for k in set(stock_grades) | set(our_grades)
-                            if stock_grades.get(k) != our_grades.get(k))
-            raise BenchmarkError(f"{len(differ)} cell score(s) differ, e.g. {differ[:5]}")
+        for name, grades in (("ccexercise grade", our_grades),
+                             ("ccexercise grade on Dask", _grades(cluster) if dask_seconds
+                              else our_grades)):
+            if stock_grades != grades:
+                differ = sorted(k for k in set(stock_grades) | set(grades)
+                                if stock_grades.get(k) != grades.get(k))
+                raise BenchmarkError(f"{name}: {len(differ)} cell score(s) differ from stock "
+                                     f"nbgrader, e.g. {differ[:5]}")
         submissions = len({k[:2] for k in our_grades})
         return {"learners": learners, "modules": len(_modules()), "submissions": submissions,
                 "cells": len(our_grades), "jobs": jobs, "cores": os.cpu_count(),
                 "stock_seconds": stock_seconds, "ours_seconds": ours_seconds,
+                "dask_seconds": dask_seconds,
                 "speedup": stock_seconds / ours_seconds, "isolation": isolation}
     finally:
         if keep:
@@ -206,6 +236,11 @@ def run(*, quick: bool = False, learners: int | None = None, jobs: int | None = 
           f"{facts['cells']} graded cells, {facts['cores']} CPU core(s)")
     print(f"  stock nbgrader autograde (serial)   {facts['stock_seconds']:8.1f} s")
     print(f"  ccexercise grade --jobs {facts['jobs']:<11} {facts['ours_seconds']:8.1f} s")
+    if facts["dask_seconds"]:
+        print(f"  ccexercise grade on Dask ({facts['jobs']} workers) {facts['dask_seconds']:6.1f} s"
+              f"   ({facts['stock_seconds'] / facts['dask_seconds']:.2f} x stock)")
+    else:
+        print("  ccexercise grade on Dask: not measured (pip install 'ccexercise[cluster]')")
     print(f"  speed-up                            {facts['speedup']:8.2f} x   (target >= 1.8 x "
           f"on 2 cores)")
     print(f"  scores: identical in every cell")

@@ -12,6 +12,7 @@ import sys
 import time
 
 from .._course import course_root
+from ..pipeline.stock import CELL_TIMEOUT, MEMORY_MB
 
 __all__ = ["register", "run"]
 
@@ -28,9 +29,10 @@ def register(subparsers) -> None:
                         help="modules to grade (default: every module in solutions/)")
     parser.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1,
                         help="submissions graded at the same time")
-    parser.add_argument("--timeout", type=_positive_float, default=30.0, metavar="SECONDS",
+    parser.add_argument("--timeout", type=_positive_float, default=float(CELL_TIMEOUT),
+                        metavar="SECONDS",
                         help="longest one cell may run")
-    parser.add_argument("--memory", type=_positive_int, default=1024, metavar="MB",
+    parser.add_argument("--memory", type=_positive_int, default=MEMORY_MB, metavar="MB",
                         help="memory (address space) cap of each learner's kernel")
     parser.add_argument("--db-url", default=None, metavar="URL",
                         help="gradebook URL (default: the course's nbgrader_config.py), "
@@ -40,6 +42,10 @@ def register(subparsers) -> None:
                              "the baseline)")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run learner code without the sandbox (memory cap only)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="grade on a dask.distributed cluster, e.g. tcp://10.0.0.5:8786 "
+                             "(pip install ccexercise[cluster]; workers need the course "
+                             "folder at the same path, one thread each)")
     parser.add_argument("--force", action="store_true",
                         help="regrade submissions whose record is up to date too")
     parser.set_defaults(func=run)
@@ -60,28 +66,33 @@ def _positive_float(text: str) -> float:
 
 
 class TextProgress:
-    """``grading 01_lost_customer_cost  [#####-----] 12/24  ana`` on stderr.
+    """A tqdm progress bar on stderr: rate and time left; one line per submission off a terminal.
 
-    On a terminal the bar redraws in place; otherwise one line per submission.
+    Called as ``progress(done, total, record)`` after every submission.
     """
 
-    def __init__(self, stream=None, width: int = 20):
+    def __init__(self, stream=None):
         self.stream = stream or sys.stderr
-        self.width = width
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.bar = None
 
     def __call__(self, done: int, total: int, record: dict) -> None:
-        filled = int(self.width * done / total) if total else self.width
-        bar = "#" * filled + "-" * (self.width - filled)
+        from tqdm import tqdm
+
         note = "" if record["status"] == "graded" else f" ({record['status']})"
-        line = (f"grading {record['module']}  [{bar}] {done}/{total}  "
-                f"{record['learner']}{note}")
-        if self.tty:
-            end = "\n" if done == total else ""
-            self.stream.write("\r\x1b[K" + line + end)
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
+        if not self.tty:
+            self.stream.write(f"grading {record['module']}  {done}/{total}  "
+                              f"{record['learner']}{note}\n")
+            self.stream.flush()
+            return
+        if self.bar is None:
+            self.bar = tqdm(total=total, file=self.stream, unit="submission",
+                            desc=f"grading {record['module']}", leave=True)
+        self.bar.set_postfix_str(f"{record['learner']}{note}", refresh=False)
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.bar.close()
+            self.bar = None
 
 
 def _score(record: dict) -> str:
@@ -104,6 +115,21 @@ def run(args) -> int:
         result = pipeline.serial_nbgrader(root, args.modules, timeout=args.timeout,
                                           db_url=args.db_url, progress=progress,
                                           on_isolation=say_isolation)
+    elif args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            print("--scheduler needs dask.distributed: pip install 'ccexercise[cluster]'",
+                  file=sys.stderr)
+            return 2
+        with Client(args.scheduler) as client:
+            print(f"cluster: {args.scheduler} ({len(client.scheduler_info()['workers'])} "
+                  f"worker(s))", flush=True)
+            result = pipeline.grade(root, args.modules, timeout=args.timeout,
+                                    memory_mb=args.memory, db_url=args.db_url,
+                                    sandbox=not args.no_sandbox, force=args.force,
+                                    executor=client.get_executor(pure=False),
+                                    progress=progress, on_isolation=say_isolation)
     else:
         result = pipeline.grade(root, args.modules, jobs=args.jobs, timeout=args.timeout,
                                 memory_mb=args.memory, db_url=args.db_url,

@@ -372,18 +372,36 @@ def test_grade_is_a_registered_subcommand_with_its_options():
         cli.build_parser().parse_args(["grade", "--jobs", "0"])
 
 
-def test_the_progress_bar_is_plain_text(capsys):
+def test_the_progress_is_one_plain_line_per_submission_off_a_terminal():
     import io
 
     from ccexercise.commands.grade import TextProgress
 
     stream = io.StringIO()
-    progress = TextProgress(stream, width=10)
+    progress = TextProgress(stream)
     progress(6, 12, {"module": MODULE, "learner": "ana", "status": "graded"})
     progress(12, 12, {"module": MODULE, "learner": "bo", "status": "failed"})
     assert stream.getvalue().splitlines() == [
-        f"grading {MODULE}  [#####-----] 6/12  ana",
-        f"grading {MODULE}  [##########] 12/12  bo (failed)"]
+        f"grading {MODULE}  6/12  ana",
+        f"grading {MODULE}  12/12  bo (failed)"]
+
+
+def test_the_progress_on_a_terminal_is_a_tqdm_bar_with_rate_and_count():
+    import io
+
+    from ccexercise.commands.grade import TextProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    progress = TextProgress(stream)
+    for done, learner in enumerate(["ana", "bo", "cy", "di"], start=1):
+        progress(done, 4, {"module": MODULE, "learner": learner, "status": "graded"})
+    last = stream.getvalue().split("\r")[-1]
+    assert f"grading {MODULE}" in last and "4/4" in last and "submission/s" in last
+    assert progress.bar is None      # closed when the last submission is in
 
 
 def test_one_task_is_a_picklable_call_of_plain_arguments(reference):
