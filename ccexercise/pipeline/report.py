@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import html
 import os
 import sys
 from collections import Counter
@@ -88,6 +87,8 @@ class Result:
     status: str
     scores: dict[tuple[str, str], float | None] = field(default_factory=dict)  # (notebook, grade_id)
     max_score: float = 0.0
+    #: (notebook, grade_id) of hand-marked tasks nobody has marked yet for this learner.
+    waiting: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def score(self) -> float | None:
@@ -242,6 +243,9 @@ def gather(root: str | os.PathLike, requested: list[str] | None = None, *,
                             value = grade.auto_score + (grade.extra_credit or 0)
                         else:
                             value, pending = None, True
+                        if grade.manual_score is None and grade.needs_manual_grade:
+                            value, pending = None, True
+                            result.waiting.add((notebook.name, grade.name))
                         result.scores[(notebook.name, grade.name)] = value
                 if pending:
                     result.status = "needs manual grading"
@@ -384,17 +388,22 @@ def _write_csv(path: Path, header, rows) -> None:
 # --------------------------------------------------------------------------
 
 def task_statistics(cohort: Cohort, module: str) -> list[dict]:
-    """Per task of ``module``: learners scored, with full / some / no points, mean share of points."""
+    """Per task of ``module``: learners scored, with full / some / no points, not marked yet,
+    mean share of points. A hand-marked task nobody has marked is "not marked yet", never "no points".
+    """
     graded = [r for r in cohort.results if r.module == module and r.scores]
     stats = []
     for task in cohort.tasks[module]:
-        values = [r.scores.get((task.notebook, task.grade_id)) for r in graded]
+        key = (task.notebook, task.grade_id)
+        waiting = sum(1 for r in graded if key in r.waiting)
+        values = [r.scores.get(key) for r in graded if key not in r.waiting]
         values = [v for v in values if v is not None]
         full = sum(1 for v in values if task.points and v >= task.points - 1e-9)
         none = sum(1 for v in values if v <= 1e-9)
         share = (sum(values) / (len(values) * task.points)) if values and task.points else None
         stats.append({"task": task, "scored": len(values), "full": full,
-                      "partial": len(values) - full - none, "none": none, "mean_share": share})
+                      "partial": len(values) - full - none, "none": none, "waiting": waiting,
+                      "mean_share": share})
     return stats
 
 
@@ -416,45 +425,34 @@ img { max-width: 100%; height: auto; }
 """
 
 
-def _e(value) -> str:
-    return html.escape("" if value is None else str(value))
+def _png(fig):
+    from markupsafe import Markup, escape
 
-
-def _table(header: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(
-        f'<td class="num">{_e(c)}</td>' if i in numeric else f"<td>{_e(c)}</td>"
-        for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _png(fig) -> str:
     from ..views import figure_to_png
 
     data = base64.b64encode(figure_to_png(fig, dpi=80)).decode("ascii")
-    return f'<img alt="{_e(fig.axes[0].get_title())}" src="data:image/png;base64,{data}">'
+    return Markup(f'<img alt="{escape(fig.axes[0].get_title())}" '
+                  f'src="data:image/png;base64,{data}">')
 
 
 def _percent(share: float | None) -> str:
     return "" if share is None else f"{share:.0%}"
 
 
-def render_html(cohort: Cohort, *, title: str = "Cohort report") -> str:
-    """The self-contained HTML report; the grading isolation level is its first line."""
+def _template():
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("ccexercise.pipeline", "templates"),
+        autoescape=True, trim_blocks=False, undefined=jinja2.StrictUndefined)
+    return environment.get_template("report.html.j2")
+
+
+def report_context(cohort: Cohort, *, title: str = "Cohort report") -> dict:
+    """Everything ``templates/report.html.j2`` shows, as plain values (charts as safe <img>)."""
     from sqlalchemy.engine import make_url
 
     from ..views.cohort import score_histogram, task_share_chart
-
-    parts = [f'<p class="isolation" id="isolation">Grading isolation: '
-             f'<strong>{_e(cohort.isolation)}</strong></p>',
-             f"<h1>{_e(title)}</h1>",
-             f'<p class="muted">Made {datetime.now():%Y-%m-%d %H:%M} from the gradebook '
-             f"{_e(make_url(cohort.db_url).render_as_string(hide_password=True))}; modules: "
-             f"{_e(', '.join(cohort.modules))}.</p>"]
-    if cohort.not_in_gradebook:
-        parts.append(f"<p><strong>Not in the gradebook yet</strong> (run <code>ccexercise build"
-                     f"</code> and <code>ccexercise grade</code>): "
-                     f"{_e(', '.join(cohort.not_in_gradebook))}</p>")
 
     flagged = {(f.learner_id, f.module) for f in cohort.flags}
     summary = []
@@ -468,98 +466,71 @@ def render_html(cohort: Cohort, *, title: str = "Cohort report") -> str:
                         sum(1 for r in rows if (r.learner_id, module) in flagged),
                         f"{sum(scores) / len(scores):.1f}" if scores else "",
                         _number(rows[0].max_score) if rows else ""])
-    parts.append("<h2>Summary</h2>")
-    parts.append(_table(["module", "learners", "submitted", "graded", "needs manual grading",
-                         "not submitted", "not graded or failed", "flagged", "mean score", "max"],
-                        summary, numeric=set(range(1, 10))))
-
-    parts.append("<h2>Scores by module</h2>")
+    histograms = []
     for module in cohort.modules:
         rows = [r for r in cohort.results if r.module == module and r.scores]
         max_score = sum(t.points for t in cohort.tasks[module])
         if max_score > 0:
-            parts.append(_png(score_histogram([r.score or 0 for r in rows], max_score=max_score,
-                                              title=module)))
-
-    parts.append("<h2>Tasks</h2>")
-    missed = []
+            histograms.append(_png(score_histogram([r.score or 0 for r in rows],
+                                                   max_score=max_score, title=module)))
+    task_tables, missed = [], []
     for module in cohort.modules:
         stats = task_statistics(cohort, module)
         if not stats:
             continue
-        parts.append(f"<h3>{_e(module)}</h3>")
+        chart = None
         if any(s["scored"] for s in stats):
-            parts.append(_png(task_share_chart([s["task"].name for s in stats],
-                                               full=[s["full"] for s in stats],
-                                               partial=[s["partial"] for s in stats],
-                                               none=[s["none"] for s in stats], title=module)))
-        parts.append(_table(
-            ["task", "notebook", "points", "learners scored", "full points", "some points",
-             "no points", "mean share of points"],
-            [[s["task"].name + (" (marked by hand)" if s["task"].manual else ""),
-              s["task"].notebook, _number(s["task"].points), s["scored"], s["full"],
-              s["partial"], s["none"], _percent(s["mean_share"])] for s in stats],
-            numeric={2, 3, 4, 5, 6, 7}))
-        for s in stats:
-            if s["scored"]:
-                missed.append((module, s))
-
-    parts.append("<h2>Tasks most often missed</h2>")
-    missed = [m for m in missed if m[1]["scored"] - m[1]["full"] > 0]
+            chart = _png(task_share_chart([s["task"].name for s in stats],
+                                          full=[s["full"] for s in stats],
+                                          partial=[s["partial"] for s in stats],
+                                          none=[s["none"] for s in stats], title=module))
+        waiting = sum(s["waiting"] for s in stats)
+        task_tables.append({
+            "name": module, "chart": chart,
+            "waiting": (f"{waiting} hand-marked answer(s) are not marked yet (mark them in the "
+                        f"Formgrader); they are left out of the counts until they are.")
+            if waiting else "",
+            "rows": [[s["task"].name + (" (marked by hand)" if s["task"].manual else ""),
+                      s["task"].notebook, _number(s["task"].points), s["scored"], s["full"],
+                      s["partial"], s["none"], s["waiting"] or "", _percent(s["mean_share"])]
+                     for s in stats]})
+        missed += [(module, s) for s in stats if s["scored"] and s["scored"] - s["full"] > 0]
     # most learners who missed it first; then the larger share of those scored
     missed.sort(key=lambda m: (-(m[1]["scored"] - m[1]["full"]),
                                -(m[1]["scored"] - m[1]["full"]) / m[1]["scored"]))
-    if missed:
-        parts.append('<p class="muted">Missed: anything less than full points.</p>')
-        parts.append(_table(["module", "task", "points", "learners who missed it", "of",
-                             "share missed", "mean share of points"],
-                            [[m, s["task"].name, _number(s["task"].points),
-                              s["scored"] - s["full"], s["scored"],
-                              _percent((s["scored"] - s["full"]) / s["scored"]),
-                              _percent(s["mean_share"])] for m, s in missed[:MOST_MISSED]],
-                            numeric={2, 3, 4, 5, 6}))
-    else:
-        parts.append("<p>No task was missed by anyone scored so far.</p>")
-
-    parts.append("<h2>Not submitted</h2>")
-    absent = [r for r in cohort.results if r.status == "not submitted"]
-    if cohort.roster is None:
-        parts.append('<p class="muted">No roster given (<code>--roster</code>): only learners '
-                     "known from other modules or from grading records are listed.</p>")
-    if absent:
-        rows = []
-        for r in absent:
+    absent = []
+    for r in cohort.results:
+        if r.status == "not submitted":
             learner = cohort.learner(r.learner_id)
-            rows.append([r.module, r.learner_id, learner.name if learner else "",
-                         learner.email if learner else ""])
-        parts.append(_table(["module", "learner_id", "name", "email"], rows))
-    else:
-        parts.append("<p>Everyone has submitted.</p>")
-
-    parts.append("<h2>Flagged submissions</h2>")
-    rows = flagged_rows(cohort)
-    if rows:
-        parts.append(_table(["learner", "module", "source", "flag", "reason"],
-                            [[r["learner_id"] or "(unknown)", r["module"], r["source"],
-                              r["code"].lstrip("'"), r["reason"].lstrip("'")] for r in rows]))
-    else:
-        parts.append("<p>Nothing was flagged.</p>")
-
-    parts.append("<h2>Results by learner</h2>")
+            absent.append([r.module, r.learner_id, learner.name if learner else "",
+                           learner.email if learner else ""])
     flag_counts = Counter((f.learner_id, f.module) for f in cohort.flags)
-    rows = []
+    by_learner = []
     for r in sorted(cohort.results, key=lambda r: (r.learner_id, r.module)):
         learner = cohort.learner(r.learner_id)
-        rows.append([r.learner_id, learner.name if learner else "", r.module, r.status,
-                     _number(r.score), _number(r.max_score), flag_counts[(r.learner_id, r.module)]
-                     or ""])
-    parts.append(_table(["learner", "name", "module", "status", "score", "max", "flags"], rows,
-                        numeric={4, 5, 6}))
+        by_learner.append([r.learner_id, learner.name if learner else "", r.module, r.status,
+                           _number(r.score), _number(r.max_score),
+                           flag_counts[(r.learner_id, r.module)] or ""])
+    return {
+        "title": title, "style": _STYLE, "isolation": cohort.isolation,
+        "made": f"{datetime.now():%Y-%m-%d %H:%M}",
+        "gradebook": make_url(cohort.db_url).render_as_string(hide_password=True),
+        "modules": cohort.modules, "not_in_gradebook": cohort.not_in_gradebook,
+        "summary": summary, "histograms": histograms, "task_tables": task_tables,
+        "missed": [[m, s["task"].name, _number(s["task"].points), s["scored"] - s["full"],
+                    s["scored"], _percent((s["scored"] - s["full"]) / s["scored"]),
+                    _percent(s["mean_share"])] for m, s in missed[:MOST_MISSED]],
+        "no_roster": cohort.roster is None, "absent": absent,
+        "flagged": [[r["learner_id"] or "(unknown)", r["module"], r["source"],
+                     r["code"].lstrip("'"), r["reason"].lstrip("'")]
+                    for r in flagged_rows(cohort)],
+        "by_learner": by_learner,
+    }
 
-    body = "\n".join(parts)
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n"
-            f"</body>\n</html>\n")
+
+def render_html(cohort: Cohort, *, title: str = "Cohort report") -> str:
+    """The self-contained HTML report (a Jinja2 template); the grading isolation level comes first."""
+    return _template().render(**report_context(cohort, title=title)) + "\n"
 
 
 @dataclass

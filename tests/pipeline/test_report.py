@@ -240,3 +240,22 @@ def test_public_names_are_sorted_and_defined(module_name):
     module = importlib.import_module(module_name)
     assert list(module.__all__) == sorted(set(module.__all__))
     assert [n for n in module.__all__ if not hasattr(module, n)] == []
+
+
+def test_a_hand_marked_task_nobody_marked_is_not_marked_yet_with_a_count(cohort):
+    """Ana's and Bo's reflections wait for a mark (they wrote one); Chloé's is the unchanged
+    stub, which nbgrader scores 0 itself. So 2 wait and 1 has no points, not 3 "no points"."""
+    root, files = cohort
+    waiting = [learner for learner in ("asilva", "bli", "cmuller")
+               if gradebook_scores(root, learner)["reflection"] is None]
+    assert waiting == ["asilva", "bli"]
+    page = files.html.read_text(encoding="utf-8")
+    tasks = page.split("<h2>Tasks</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "2 hand-marked answer(s) are not marked yet" in tasks
+    row = next(r for r in tasks.split("<tr>") if r.startswith("<td>reflection"))
+    header = ["task", "notebook", "points", "learners scored", "full points", "some points",
+              "no points", "not marked yet", "mean share of points"]
+    values = dict(zip(header, [c for c in row.replace('<td class="num">', "<td>")
+                               .split("<td>")[1:]]))
+    assert values["no points"].startswith("1<") and values["not marked yet"].startswith("2<")
+    assert values["learners scored"].startswith("1<")
