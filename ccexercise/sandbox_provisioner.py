@@ -19,6 +19,7 @@ command lines; this class only plugs them into jupyter_client:
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -29,6 +30,33 @@ from traitlets import Dict, Integer, List, Unicode
 
 __all__ = ["SandboxProvisioner"]
 
+
+
+#: Where the kernels' private socket folders go (short paths: unix sockets allow 107 bytes).
+SOCKET_ROOT = "/tmp"
+
+
+def clean_stale_socket_dirs(root: str = SOCKET_ROOT) -> list[str]:
+    """Remove socket folders (``ccx<pid>-*``) whose grading process is gone; return them.
+
+    A grader killed with ``kill -9`` cannot clean up after its kernels; the
+    next run does. Folders of a process still alive are left alone.
+    """
+    removed = []
+    for path in glob.glob(os.path.join(root, "ccx*-*")):
+        pid = os.path.basename(path)[3:].split("-", 1)[0]
+        if not pid.isdigit() or not os.path.isdir(path) or os.path.islink(path):
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue                      # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue                      # alive, someone else's
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 class SandboxProvisioner(LocalProvisioner):  # type: ignore[misc]
     """Local provisioner that wraps the kernel command in a sandbox (see module docs)."""
@@ -57,7 +85,9 @@ class SandboxProvisioner(LocalProvisioner):  # type: ignore[misc]
         km = self.parent
         if self.mode == "bubblewrap" and km is not None and not self._private:
             # Unix sockets are limited to 107 bytes: keep the folder short.
-            self._private = tempfile.mkdtemp(prefix="ccx", dir="/tmp")
+            # The grader's pid is in the name, so a later run can tell a folder left by a
+            # killed grader (kill -9 skips cleanup) from one in use: clean_stale_socket_dirs().
+            self._private = tempfile.mkdtemp(prefix=f"ccx{os.getpid()}-", dir=SOCKET_ROOT)
             km.transport = "ipc"
             km.ip = os.path.join(self._private, "k")
             km.connection_file = os.path.join(self._private, "c.json")

@@ -670,7 +670,11 @@ def grade(root: Path, modules: list[str] | None = None, *, jobs: int | None = No
 
 
 def _clean_leftovers(root: Path) -> None:
-    """Remove what a killed run may have left: staged copies and half-written records."""
+    """Remove what a killed run may have left: staged copies, half-written records, and the
+    kernels' socket folders in /tmp."""
+    from ..sandbox_provisioner import clean_stale_socket_dirs
+
+    clean_stale_socket_dirs()
     base = rec.records_dir(root)
     shutil.rmtree(base / STAGING, ignore_errors=True)
     shutil.rmtree(base / KERNELS, ignore_errors=True)

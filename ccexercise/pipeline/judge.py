@@ -44,7 +44,7 @@ def free_names(source: str) -> list[str]:
 
     >>> free_names("from x import exactly as _e\\nassert _e(answer, 3) and len(data) > k")
     ['answer', 'data', 'k']
-    >>> free_names("this is not python")
+    >>> free_names("x = (")
     []
     """
     try:

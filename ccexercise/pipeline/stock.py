@@ -59,8 +59,10 @@ def _kernel_for(root: Path, db_url: str, memory_mb: int) -> tuple[str, str]:
     key = (str(root), db_url, memory_mb)
     if key in _KERNELS:
         return _KERNELS[key]
+    from ..sandbox_provisioner import clean_stale_socket_dirs
     from .sandbox import Isolation, choose_isolation, install_kernelspec
 
+    clean_stale_socket_dirs()
     isolation = choose_isolation(root, db_url, memory_mb)
     folder = root / ".ccexercise" / "stock-kernels" / str(os.getpid())
     shutil.rmtree(folder, ignore_errors=True)

@@ -149,7 +149,7 @@ def test_static_checks_flag_tampering(source, code):
 
 
 def test_model_answers_and_plain_mistakes_raise_no_static_flag(reference):
-    from ccexercise.pipeline.integrity import _scan_learner_cells
+    from ccexercise.pipeline.static_scan import scan_learner_cells as _scan_learner_cells
 
     source = nbformat.read(REPO / "solutions" / MODULE / "lost_customer_cost.ipynb", as_version=4)
     cells = [dict(c) for c in json.loads(nbformat.writes(source))["cells"]]
@@ -433,3 +433,22 @@ def test_the_faster_metadata_check_accepts_and_refuses_exactly_like_nbgrader(mon
     with pytest.raises(jsonschema.ValidationError) as got:
         fast.validate_cell(bad)
     assert got.value.message == expected.value.message
+
+
+def test_socket_folders_of_a_killed_grader_are_cleaned_and_live_ones_kept(tmp_path):
+    import subprocess
+    import sys
+
+    from ccexercise.sandbox_provisioner import clean_stale_socket_dirs
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead_pid = int(gone.stdout)          # that process has exited: as after kill -9
+    stale = tmp_path / f"ccx{dead_pid}-abc123"
+    live = tmp_path / f"ccx{os.getpid()}-def456"
+    other = tmp_path / "ccxnotapid-1"
+    for folder in (stale, live, other):
+        folder.mkdir()
+        (folder / "k-1").write_text("")
+    assert clean_stale_socket_dirs(str(tmp_path)) == [str(stale)]
+    assert not stale.exists() and live.exists() and other.exists()
