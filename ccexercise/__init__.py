@@ -38,6 +38,7 @@ from .satisfaction import (
     gap_analysis,
     item_gaps,
     normalise_weights,
+    respondent_gaps,
     satisfaction,
     weakest_dimension,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "lost_revenue_table",
     "maturity_stage",
     "normalise_weights",
+    "respondent_gaps",
     "promise_vs_delivery",
     "satisfaction",
     "service_level",

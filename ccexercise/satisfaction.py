@@ -36,6 +36,7 @@ __all__ = [
     "gap_analysis",
     "item_gaps",
     "normalise_weights",
+    "respondent_gaps",
     "satisfaction",
     "weakest_dimension",
 ]
@@ -252,6 +253,32 @@ def item_gaps(survey: pd.DataFrame, *, scale=(1, 7)) -> pd.DataFrame:
     codes = [item.code for item in SURVEY_ITEMS]
     return satisfaction(perceived.set_axis(codes, axis=1), expected.set_axis(codes, axis=1),
                         scale=scale)
+
+
+def respondent_gaps(survey: pd.DataFrame, *, weights=None, scale=(1, 7)) -> pd.DataFrame:
+    """Each respondent's gap per dimension (the mean of its items) and overall.
+
+    ``overall`` is the mean of the five dimension gaps, or with ``weights``
+    (importance points, see :func:`normalise_weights`) their weighted sum.
+    Pass ``overall`` to :func:`ccexercise.service_level` to see where the
+    respondents fall among Low, Standard and WOW.
+
+    >>> row = {f"{i.code}_expected": 5 for i in SURVEY_ITEMS}
+    >>> row.update({f"{i.code}_perceived": 5 for i in SURVEY_ITEMS})
+    >>> row.update({"reliability_1_perceived": 1, "reliability_2_perceived": 3})
+    >>> respondent_gaps(pd.DataFrame([row])).loc[0].tolist()
+    [0.0, -3.0, 0.0, 0.0, 0.0, -0.6]
+    """
+    gaps = item_gaps(survey, scale=scale)
+    by_dimension = pd.DataFrame(
+        {d: gaps[[i.code for i in SURVEY_ITEMS if i.dimension == d]].mean(axis=1)
+         for d in DIMENSIONS}, index=survey.index)
+    if weights is None:
+        by_dimension["overall"] = by_dimension[list(DIMENSIONS)].mean(axis=1)
+    else:
+        shares = normalise_weights(weights)
+        by_dimension["overall"] = (by_dimension[list(DIMENSIONS)] * shares).sum(axis=1)
+    return by_dimension.round(3)
 
 
 @dataclass(frozen=True, eq=False)

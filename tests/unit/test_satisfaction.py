@@ -27,10 +27,11 @@ from ccexercise.satisfaction import (
     gap_analysis,
     item_gaps,
     normalise_weights,
+    respondent_gaps,
     satisfaction,
     weakest_dimension,
 )
-from ccexercise.service_levels import ServiceLevel, service_level
+from ccexercise.service_levels import ServiceLevel, level_counts, service_level
 
 PROPERTY = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -535,3 +536,30 @@ def test_public_names_sorted_and_reexported():
         assert list(source.__all__) == sorted(source.__all__)
         for name in source.__all__:
             assert getattr(ccexercise, name) is getattr(source, name)
+
+
+class TestRespondentGaps:
+    def test_per_dimension_and_overall(self):
+        """Dimension gap = mean of its two items; overall = mean of the five (by hand)."""
+        survey = pd.DataFrame([
+            survey_row(5, 5, reliability_1_perceived=1, reliability_2_perceived=3),
+            survey_row(4, 6),
+        ], index=["a", "b"])
+        gaps = respondent_gaps(survey)
+        assert gaps.columns.tolist() == [*DIMENSIONS, "overall"]
+        assert gaps.loc["a"].tolist() == [0, -3, 0, 0, 0, -0.6]
+        assert gaps.loc["b"].tolist() == [2, 2, 2, 2, 2, 2]
+
+    def test_weighted_overall(self):
+        """With weights the overall is the weighted sum: 0.5 x -3 = -1.5."""
+        survey = pd.DataFrame([survey_row(5, 5, reliability_1_perceived=1,
+                                          reliability_2_perceived=3)])
+        points = {"tangibles": 10, "reliability": 50, "responsiveness": 10, "assurance": 10,
+                  "empathy": 20}
+        assert respondent_gaps(survey, weights=points).loc[0, "overall"] == -1.5
+
+    def test_levels_of_respondents(self):
+        """The overall gaps classify into levels: one Low, one WOW."""
+        survey = pd.DataFrame([survey_row(6, 3), survey_row(3, 6)])
+        counts = level_counts(service_level(respondent_gaps(survey)["overall"]))
+        assert counts["count"].tolist() == [1, 0, 1]
