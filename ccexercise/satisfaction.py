@@ -103,22 +103,27 @@ def _check_rating(name: str, value, low: float, high: float):
 
 
 def _check_ratings(name: str, values, low: float, high: float):
-    """A Series or DataFrame of ratings, all numbers on the scale."""
+    """A Series or DataFrame of ratings, all numbers on the scale (checked in one pass)."""
     frame = values.to_frame() if isinstance(values, pd.Series) else values
-    for column in frame.columns:
-        series = frame[column]
-        if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-            where = name if isinstance(values, pd.Series) else f"{name} column {column!r}"
-            raise TypeError(f"{where} must hold numbers, got dtype {series.dtype}")
-        numbers_ = series.to_numpy(dtype=float, na_value=np.nan)
-        where = name if isinstance(values, pd.Series) else f"{name} column {column!r}"
-        for bad, reason in ((np.isnan(numbers_), "is empty (NaN)"),
-                            (~np.isnan(numbers_) & ((numbers_ < low) | (numbers_ > high)),
-                             f"is off the scale {_scale_text(low, high)}")):
-            if bad.any():
-                rows = list(series.index[bad][:5])
-                more = f" and {bad.sum() - 5} more" if bad.sum() > 5 else ""
-                raise ValueError(f"{where} {reason} in {bad.sum()} row(s): index {rows}{more}")
+
+    def where(column):
+        return name if isinstance(values, pd.Series) else f"{name} column {column!r}"
+
+    for column, dtype in frame.dtypes.items():
+        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+            raise TypeError(f"{where(column)} must hold numbers, got dtype {dtype}")
+    grid = frame.to_numpy(dtype=float, na_value=np.nan)
+    empty = np.isnan(grid)
+    off = ~empty & ((grid < low) | (grid > high))
+    if empty.any() or off.any():
+        for k, column in enumerate(frame.columns):  # the first bad column, as a person reads
+            for bad, reason in ((empty[:, k], "is empty (NaN)"),
+                                (off[:, k], f"is off the scale {_scale_text(low, high)}")):
+                if bad.any():
+                    rows = list(frame.index[bad][:5])
+                    more = f" and {bad.sum() - 5} more" if bad.sum() > 5 else ""
+                    raise ValueError(f"{where(column)} {reason} in {bad.sum()} row(s): "
+                                     f"index {rows}{more}")
     return values
 
 
@@ -235,6 +240,31 @@ def _check_survey(survey) -> None:
         raise ValueError("survey has no rows")
 
 
+def _ratings(survey: pd.DataFrame, scale) -> tuple[np.ndarray, np.ndarray]:
+    """Expected and perceived ratings as two (respondents x items) arrays, checked."""
+    _check_survey(survey)
+    low, high = _check_scale(scale)
+    columns = _item_columns(survey, "expected") + _item_columns(survey, "perceived")
+    frame = survey[columns]
+    numeric = all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
+                  for t in frame.dtypes)
+    grid = frame.to_numpy(dtype=float, na_value=np.nan) if numeric else None
+    if grid is None or np.isnan(grid).any() or (grid < low).any() or (grid > high).any():
+        codes = [item.code for item in SURVEY_ITEMS]  # slow path: find and name the problem
+        for name, side in (("expectation", "expected"), ("perception", "perceived")):
+            _check_ratings(name, survey[_item_columns(survey, side)].set_axis(codes, axis=1),
+                           low, high)
+    half = len(SURVEY_ITEMS)
+    return grid[:, :half], grid[:, half:]
+
+
+def _by_dimension(per_item: np.ndarray) -> np.ndarray:
+    """Mean over each dimension's items (last axis: items in SURVEY_ITEMS order)."""
+    groups = [[k for k, item in enumerate(SURVEY_ITEMS) if item.dimension == d]
+              for d in DIMENSIONS]
+    return np.stack([per_item[..., g].mean(axis=-1) for g in groups], axis=-1)
+
+
 def item_gaps(survey: pd.DataFrame, *, scale=(1, 7)) -> pd.DataFrame:
     """The gap (perceived - expected) of every respondent on every item.
 
@@ -255,6 +285,10 @@ def item_gaps(survey: pd.DataFrame, *, scale=(1, 7)) -> pd.DataFrame:
                         scale=scale)
 
 
+def _weights_or_none(weights):
+    return None if weights is None else normalise_weights(weights).to_numpy()
+
+
 def respondent_gaps(survey: pd.DataFrame, *, weights=None, scale=(1, 7)) -> pd.DataFrame:
     """Each respondent's gap per dimension (the mean of its items) and overall.
 
@@ -269,16 +303,12 @@ def respondent_gaps(survey: pd.DataFrame, *, weights=None, scale=(1, 7)) -> pd.D
     >>> respondent_gaps(pd.DataFrame([row])).loc[0].tolist()
     [0.0, -3.0, 0.0, 0.0, 0.0, -0.6]
     """
-    gaps = item_gaps(survey, scale=scale)
-    by_dimension = pd.DataFrame(
-        {d: gaps[[i.code for i in SURVEY_ITEMS if i.dimension == d]].mean(axis=1)
-         for d in DIMENSIONS}, index=survey.index)
-    if weights is None:
-        by_dimension["overall"] = by_dimension[list(DIMENSIONS)].mean(axis=1)
-    else:
-        shares = normalise_weights(weights)
-        by_dimension["overall"] = (by_dimension[list(DIMENSIONS)] * shares).sum(axis=1)
-    return by_dimension.round(3)
+    expected, perceived = _ratings(survey, scale)
+    shares = _weights_or_none(weights)
+    by_dimension = _by_dimension(perceived - expected)
+    overall = by_dimension.mean(axis=1) if shares is None else by_dimension @ shares
+    table = np.column_stack([by_dimension, overall]).round(3)
+    return pd.DataFrame(table, index=survey.index, columns=[*DIMENSIONS, "overall"])
 
 
 @dataclass(frozen=True, eq=False)
@@ -332,28 +362,26 @@ def gap_analysis(survey: pd.DataFrame, *, weights=None, scale=(1, 7)) -> GapAnal
     >>> result
     GapAnalysis(overall=-0.3, weakest='reliability', respondents=1)
     """
-    gaps = item_gaps(survey, scale=scale)
-    codes = [item.code for item in SURVEY_ITEMS]
+    expected, perceived = _ratings(survey, scale)
+    shares = _weights_or_none(weights)
+    mean_e, mean_p = expected.mean(axis=0), perceived.mean(axis=0)
+    mean_gap = (perceived - expected).mean(axis=0)
     items = pd.DataFrame({
         "dimension": [item.dimension for item in SURVEY_ITEMS],
         "text": [item.text for item in SURVEY_ITEMS],
-        "expected": survey[_item_columns(survey, "expected")].mean().to_numpy(),
-        "perceived": survey[_item_columns(survey, "perceived")].mean().to_numpy(),
-        "gap": gaps.mean().to_numpy(),
-    }, index=pd.Index(codes, name="item"))
-    dimensions = (items.groupby("dimension", sort=False)[["expected", "perceived", "gap"]]
-                  .mean().reindex(list(DIMENSIONS)))
-    if weights is not None:
-        dimensions["weight"] = normalise_weights(weights)
-        dimensions["weighted_gap"] = dimensions["weight"] * dimensions["gap"]
-        score = dimensions["weighted_gap"]
+        "expected": mean_e.round(3), "perceived": mean_p.round(3), "gap": mean_gap.round(3),
+    }, index=pd.Index([item.code for item in SURVEY_ITEMS], name="item"))
+    gap = _by_dimension(mean_gap)
+    columns = {"expected": _by_dimension(mean_e), "perceived": _by_dimension(mean_p), "gap": gap}
+    if shares is not None:
+        score = shares * gap
+        columns.update({"weight": shares, "weighted_gap": score})
         overall = float(score.sum())
     else:
-        score = dimensions["gap"]
-        overall = float(score.mean())
-    items[["expected", "perceived", "gap"]] = items[["expected", "perceived", "gap"]].round(3)
-    dimensions = dimensions.round(3)
-    weakest = str(score.idxmin())
+        score = gap
+        overall = float(gap.mean())
+    dimensions = pd.DataFrame(columns, index=pd.Index(DIMENSIONS, name="dimension")).round(3)
+    weakest = DIMENSIONS[int(np.argmin(score))]
     return GapAnalysis(items, dimensions, round(overall, 3), weakest, len(survey),
                        weights is not None)
 
