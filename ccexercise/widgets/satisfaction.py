@@ -79,7 +79,7 @@ class SatisfactionSliders(widgets.VBox):
         self.level = widgets.HTML()
         self.level_word = widgets.Label(layout={"display": "none"})
         self.summary = widgets.HTML()
-        self.chart = ChartImage(layout={"width": "100%", "max_width": "640px", "height": "auto"})
+        self.chart = ChartImage(layout={"width": "100%", "max_width": "800px", "height": "auto"})
         self.result: ServiceLevel | None = None
         self.gap: int | None = None
         kwargs.setdefault("layout", {"width": "100%"})
@@ -159,7 +159,7 @@ class PromiseSimulator(widgets.VBox):
         self.example_late.on_click(lambda _b: self.set_scenario(late_promise, late_delivery))
         self.level = widgets.HTML()
         self.summary = widgets.HTML()
-        self.chart = ChartImage(layout={"width": "100%", "max_width": "640px", "height": "auto"})
+        self.chart = ChartImage(layout={"width": "100%", "max_width": "800px", "height": "auto"})
         self.result: PromiseOutcome | None = None
         self._holding = False
         kwargs.setdefault("layout", {"width": "100%"})
