@@ -131,6 +131,24 @@ class TestWorkshopStep:
         with raises(ValueError, "prompts[1] must not be empty, got ''"):
             WorkshopStep("Skit", 10, "Act.", prompts=["Why?", ""])
 
+    def test_materials_list_becomes_tuple(self):
+        """Materials default to none; a list is stored as a tuple, the caller's list untouched."""
+        assert WorkshopStep("Skit", 10, "Act.").materials == ()
+        materials = ["Flip chart", "Pens"]
+        step = WorkshopStep("Skit", 10, "Act.", materials=materials)
+        materials.append("Cards")
+        assert step.materials == ("Flip chart", "Pens")
+
+    def test_materials_checked_like_prompts(self):
+        """One text, a number or a blank item as materials is refused."""
+        with raises(TypeError, "materials must be a list of things, got one text 'Pens' "
+                               "(did you mean ['Pens']?)"):
+            WorkshopStep("Skit", 10, "Act.", materials="Pens")
+        with raises(TypeError, "materials must be a list of things, got 3 (a int)"):
+            WorkshopStep("Skit", 10, "Act.", materials=3)
+        with raises(ValueError, "materials[0] must not be empty, got ' '"):
+            WorkshopStep("Skit", 10, "Act.", materials=[" "])
+
 
 class TestBodyHtml:
     def test_paragraphs_and_line_breaks(self):
