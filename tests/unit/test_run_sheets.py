@@ -448,3 +448,53 @@ class TestInstalledWheel:
         assert done.returncode == 0, done.stderr
         path, steps = done.stdout.split("\n")[:2]
         assert Path(path).resolve() == packaged.resolve() and int(steps) == 6
+
+
+class TestWorkshopCommand:
+    """``ccexercise workshop MODULE --run-sheet FILE`` (the server itself is replaced by a stub)."""
+
+    @pytest.fixture
+    def served(self, monkeypatch):
+        """What the command would start the server with: the keyword arguments of serve()."""
+        from ccexercise import launch
+
+        calls = []
+        monkeypatch.setattr(launch, "serve", lambda argv, **kwargs: calls.append(kwargs) or 0)
+        return calls
+
+    def test_the_kernels_get_the_trainers_copy_as_a_full_path(self, tmp_path, monkeypatch,
+                                                              served, capsys):
+        """A relative FILE is resolved from where the command runs, not from the page's folder."""
+        from ccexercise.cli import main
+
+        write(tmp_path, GOOD, "ours.md")
+        monkeypatch.chdir(tmp_path)
+        assert main(["workshop", MODULE, "--run-sheet", "ours.md"]) == 0
+        (kwargs,) = served
+        assert kwargs["env"][run_sheets.ENV_VAR] == str((tmp_path / "ours.md").resolve())
+        assert f"Run sheet: {(tmp_path / 'ours.md').resolve()} (3 steps, 7.5 minutes)" \
+            in capsys.readouterr().err
+
+    def test_without_a_copy_the_module_sheet_is_checked_and_used(self, monkeypatch, served,
+                                                                 capsys):
+        """No --run-sheet: nothing is set, and the module's own sheet is named."""
+        from ccexercise.cli import main
+
+        monkeypatch.chdir(ROOT)
+        assert main(["workshop", MODULE]) == 0
+        assert run_sheets.ENV_VAR not in served[0]["env"]
+        assert f"Run sheet: {MODULE_SHEET} (6 steps, 30 minutes)" in capsys.readouterr().err
+
+    def test_every_mistake_is_listed_before_anything_starts(self, tmp_path, monkeypatch,
+                                                            served, capsys):
+        """A broken copy stops the command with exit code 2 and every problem, line by line."""
+        from ccexercise.cli import main
+
+        bad = write(tmp_path, "# Run sheet: X\n\n## Hello\n\nHi.\n\n## Bye (0 min)\n\nBye.\n")
+        monkeypatch.chdir(ROOT)
+        assert main(["workshop", MODULE, "--run-sheet", str(bad)]) == 2
+        assert served == []
+        err = capsys.readouterr().err
+        assert f"ccexercise workshop: the run sheet {bad} has 2 problems:" in err
+        assert f"{bad}, line 3: step heading '## Hello' has no minutes" in err
+        assert f"{bad}, line 7: the minutes of step 'Bye' must be a positive number" in err
