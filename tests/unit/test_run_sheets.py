@@ -241,6 +241,9 @@ MISTAKES = {
     "no title": (
         "## A (6 min)\n\nA.\n",
         [(1, "the run sheet has no title: start it with '# Run sheet: <module title>'")]),
+    "an empty title": (
+        "# Run sheet:\n\n## A (6 min)\n\nA.\n",
+        [(1, "the title is empty: write '# Run sheet: <module title>'")]),
     "two titles": (
         "# Run sheet: X\n\n## A (6 min)\n\nA.\n\n# Part two\n",
         [(7, "a second '# ' title '# Part two': a run sheet has one title; steps start with "
@@ -411,6 +414,16 @@ class TestRunSheetFor:
         with pytest.raises(TypeError, match=r"^module must be a module folder name \(a str\), "
                                             r"got 1 \(a int\)$"):
             run_sheet_for(1)
+
+
+def test_the_example_in_the_docs_is_a_valid_run_sheet(tmp_path):
+    """docs/run-sheets.md opens with an example that loads: two steps, 3 + 5 minutes."""
+    docs = (ROOT / "docs" / "run-sheets.md").read_text(encoding="utf-8")
+    example = re.search(r"```markdown\n(.*?)```", docs, re.S).group(1)
+    sheet = load_run_sheet(write(tmp_path, example))
+    assert [(s.title, s.minutes) for s in sheet.steps] == [
+        ("Warm-up: your regular customers", 3), ("The puzzle", 5)]
+    assert sheet.steps[1].materials == ("Paper and pens for each team",)
 
 
 def test_every_course_run_sheet_loads():
