@@ -24,8 +24,8 @@ sheet, or the trainer's own copy. The format is described in
 >>> sheet = run_sheet_for("01_lost_customer_cost")
 >>> sheet.steps[0].title, sheet.steps[0].minutes
 ('Warm-up: your regular customers', 3)
->>> progress_text(sheet.steps, 2, session_minutes=sheet.session_minutes)
-'Step 3 of 6 · 8 of 30 minutes used'
+>>> sheet.session_minutes, sheet.total_minutes
+(30, 30)
 """
 
 from __future__ import annotations
@@ -39,8 +39,7 @@ from typing import NamedTuple
 from ._validate import check_number
 from .workshop import WorkshopStep
 
-__all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet", "progress_text",
-           "run_sheet_for"]
+__all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet", "run_sheet_for"]
 
 #: Set this to a run sheet file to use it instead of the module's own.
 ENV_VAR = "CCEXERCISE_RUN_SHEET"
@@ -114,27 +113,6 @@ class RunSheet:
                 f"{self.total_minutes:g}{session} minutes, path={str(self.path)!r})")
 
 
-def progress_text(steps, index: int, *, session_minutes: float | None = None) -> str:
-    """Where the room is: ``"Step 3 of 6 · 13 of 30 minutes used"``.
-
-    The minutes used are those of the steps before step ``index`` (counting
-    from 0), out of ``session_minutes``, or of all the steps when the
-    session length is not known.
-
-    >>> steps = [WorkshopStep("A", 5, "a"), WorkshopStep("B", 8, "b"), WorkshopStep("C", 2.5, "c")]
-    >>> progress_text(steps, 2, session_minutes=30)
-    'Step 3 of 3 · 13 of 30 minutes used'
-    >>> progress_text(steps, 0)
-    'Step 1 of 3 · 0 of 15.5 minutes used'
-    """
-    steps = tuple(steps)
-    used = sum(step.minutes for step in steps[:index])
-    planned = session_minutes if session_minutes is not None else \
-        sum(step.minutes for step in steps)
-    unit = "minute" if planned == 1 else "minutes"
-    return f"Step {index + 1} of {len(steps)} · {used:g} of {planned:g} {unit} used"
-
-
 # -- reading a file ---------------------------------------------------------------------
 
 def _read(path: Path, name: str) -> tuple[str | None, RunSheetProblem | None]:
@@ -178,15 +156,63 @@ def _not_a_number(what: str, text: str) -> str:
 
 
 class _Step:
-    """A step while its lines are being read."""
+    """A step while its lines are being read: the body, then ``Prompts:``/``Materials:`` lists."""
 
     def __init__(self, line: int, heading: str) -> None:
         self.line, self.heading = line, heading
         self.body: list[str] = []
         self.lists: dict[str, list[str]] = {"prompts": [], "materials": []}
+        self.labels: dict[str, int] = {}  # "prompts"/"materials" -> the line of its label
         self.section: str | None = None  # None: the body; else "prompts" or "materials"
         self.section_line = 0
-        self.labels: dict[str, int] = {}  # "prompts"/"materials" -> the line of its label
+
+    def add(self, number: int, line: str, report) -> None:
+        """Read line ``number`` of the step (comments already removed)."""
+        stripped = line.strip()
+        label = _LABEL.match(stripped)
+        if label:
+            self.section, self.section_line = label.group("name").lower(), number
+            self.labels.setdefault(self.section, number)
+            if label.group("rest"):
+                report(number, f"write each of the {self.section} on its own '- ' line under "
+                               f"'{self.section.capitalize()}:', got {stripped!r}")
+            return
+        if self.section is None:
+            self.body.append(line)
+            return
+        if not stripped:
+            return
+        items, item = self.lists[self.section], _ITEM.match(line)
+        if item and (item.group("text") or "").strip():
+            items.append(item.group("text").strip())
+        elif item:
+            report(number, f"an empty '- ' item under '{self.section.capitalize()}:'")
+        elif line[:1].isspace() and items:
+            items[-1] += " " + stripped  # a long item wrapped onto the next line
+        else:
+            report(number, f"{stripped!r} is not a '- ' item, but it comes after "
+                           f"'{self.section.capitalize()}:' (line {self.section_line}); put "
+                           f"the step's text above 'Prompts:' and 'Materials:'")
+
+
+def _session_minutes(number: int, stripped: str, report) -> float | None:
+    """The session length if line ``number`` (before the first step) is a ``Session:`` line;
+    any other text there is reported, as it would be shown nowhere."""
+    session = _SESSION.match(stripped)
+    if session:
+        value = _SESSION_VALUE.match(session.group("value"))
+        minutes = _positive_number(value.group("number")) if value else None
+        if minutes is None:
+            report(number, _not_a_number("the Session length (minutes)", session.group("value"))
+                   + "; write it as 'Session: 45 minutes'")
+        return minutes
+    if _ITEM.match(stripped) or _LABEL.match(stripped):
+        report(number, f"{stripped!r} comes before the first step: prompts and materials go "
+                       f"under a step heading such as {_EXAMPLE_HEADING}")
+    else:
+        report(number, f"text before the first step is shown nowhere: {stripped!r}; put it "
+                       f"under a step heading, or inside <!-- --> to keep it as a note")
+    return None
 
 
 def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
@@ -234,79 +260,35 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
         problems.append(RunSheetProblem(name, line, reason))
 
     text, unclosed = _without_comments(text)
-    title = title_line = None
-    session_line = None
-    file_session = None
+    title = session_line = file_session = None
     steps: list[_Step] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         stripped = line.strip()
         heading = _HEADING.match(stripped)
-        step = steps[-1] if steps else None
-        if heading and len(heading.group(1)) == 1:
-            if title_line is not None or steps:
+        if heading:
+            level, words = len(heading.group(1)), heading.group(2)
+            if level == 2:
+                steps.append(_Step(number, words))
+            elif level == 1 and title is None and not steps:
+                title = re.sub(r"^run sheet\s*:\s*", "", words, flags=re.I)
+                if not title:
+                    report(number, "the title is empty: write '# Run sheet: <module title>'")
+            elif level == 1:
                 report(number, f"a second '# ' title {stripped!r}: a run sheet has one title; "
                                f"steps start with '## '")
             else:
-                title_line, title = number, re.sub(r"^run sheet\s*:\s*", "", heading.group(2),
-                                                   flags=re.I)
-                if not title:
-                    report(number, "the title is empty: write '# Run sheet: <module title>'")
-            continue
-        if heading and len(heading.group(1)) == 2:
-            steps.append(_Step(number, heading.group(2)))
-            continue
-        if heading:
-            report(number, f"heading {stripped!r} is not understood: a step starts with '## ' "
-                           f"and its minutes, e.g. {_EXAMPLE_HEADING}")
-            continue
-        if step is None:  # before the first step: the title, the session length, blank lines
-            session = _SESSION.match(stripped)
-            if not stripped:
-                continue
-            if session:
-                session_line = number
-                value = _SESSION_VALUE.match(session.group("value"))
-                file_session = _positive_number(value.group("number")) if value else None
-                if file_session is None:
-                    report(number, _not_a_number("the Session length (minutes)",
-                                                 session.group("value")) +
-                           "; write it as 'Session: 45 minutes'")
-            elif _ITEM.match(stripped) or _LABEL.match(stripped):
-                report(number, f"{stripped!r} comes before the first step: prompts and "
-                               f"materials go under a step heading such as {_EXAMPLE_HEADING}")
-            else:
-                report(number, f"text before the first step is shown nowhere: {stripped!r}; put "
-                               f"it under a step heading, or inside <!-- --> to keep it as a note")
-            continue
-        label = _LABEL.match(stripped)
-        if label:
-            step.section, step.section_line = label.group("name").lower(), number
-            step.labels.setdefault(step.section, number)
-            if label.group("rest"):
-                report(number, f"write each of the {step.section} on its own '- ' line under "
-                               f"'{step.section.capitalize()}:', got {stripped!r}")
-            continue
-        if step.section is None:
-            step.body.append(line)
-            continue
-        items = step.lists[step.section]
-        item = _ITEM.match(line)
-        if not stripped:
-            continue
-        if item and (item.group("text") or "").strip():
-            items.append(item.group("text").strip())
-        elif item:
-            report(number, f"an empty '- ' item under '{step.section.capitalize()}:'")
-        elif line[:1].isspace() and items:
-            items[-1] += " " + stripped  # a long item wrapped onto the next line
-        else:
-            report(number, f"{stripped!r} is not a '- ' item, but it comes after "
-                           f"'{step.section.capitalize()}:' (line {step.section_line}); put "
-                           f"the step's text above 'Prompts:' and 'Materials:'")
+                report(number, f"heading {stripped!r} is not understood: a step starts with "
+                               f"'## ' and its minutes, e.g. {_EXAMPLE_HEADING}")
+        elif steps:
+            steps[-1].add(number, line, report)
+        elif stripped:  # before the first step: only the title and the session length
+            minutes = _session_minutes(number, stripped, report)
+            if _SESSION.match(stripped):
+                session_line, file_session = number, minutes
     if unclosed:
         report(unclosed, "a comment opened with '<!--' is never closed with '-->'")
-    if title is None and title_line is None:
+    if title is None:
         report(1, "the run sheet has no title: start it with '# Run sheet: <module title>'")
 
     built = [_build_step(step, report) for step in steps]

@@ -32,7 +32,7 @@ __all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "WorkshopStep", "form
 # Run sheets (steps read from a Markdown file) live in ccexercise.run_sheets, which
 # imports this module; they are re-exported here on first use.
 _RUN_SHEET_NAMES = ("RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet",
-                    "progress_text", "run_sheet_for")
+                    "run_sheet_for")
 
 
 def __getattr__(name):
@@ -155,6 +155,27 @@ def _text_to_html(text: str) -> str:
         else:
             blocks.append("<p>" + "<br>".join(_inline(line.strip()) for line in lines) + "</p>")
     return "\n".join(blocks)
+
+
+def progress_text(steps, index: int, *, session_minutes: float | None = None) -> str:
+    """Where the room is: ``"Step 3 of 6 · 13 of 30 minutes used"``.
+
+    The minutes used are those of the steps before step ``index`` (counting
+    from 0), out of ``session_minutes``, or of all the steps when the
+    session length is not known.
+
+    >>> steps = [WorkshopStep("A", 5, "a"), WorkshopStep("B", 8, "b"), WorkshopStep("C", 2.5, "c")]
+    >>> progress_text(steps, 2, session_minutes=30)
+    'Step 3 of 3 · 13 of 30 minutes used'
+    >>> progress_text(steps, 0)
+    'Step 1 of 3 · 0 of 15.5 minutes used'
+    """
+    steps = tuple(steps)
+    used = sum(step.minutes for step in steps[:index])
+    planned = session_minutes if session_minutes is not None else \
+        sum(step.minutes for step in steps)
+    unit = "minute" if planned == 1 else "minutes"
+    return f"Step {index + 1} of {len(steps)} · {used:g} of {planned:g} {unit} used"
 
 
 def format_clock(seconds) -> str:

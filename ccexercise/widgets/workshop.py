@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from .._validate import check_number
-from ..run_sheets import RunSheet, load_run_sheet, progress_text
-from ..workshop import WorkshopStep, format_clock
+from ..run_sheets import RunSheet, load_run_sheet
+from ..workshop import WorkshopStep, format_clock, progress_text
 
 __all__ = ["StepDeck", "Timer"]
 

@@ -19,7 +19,6 @@ from ccexercise.workshop import (
     RunSheetProblem,
     WorkshopStep,
     load_run_sheet,
-    progress_text,
     run_sheet_for,
 )
 
@@ -314,6 +313,12 @@ class TestEveryMistakeIsReported:
             assert f"  {path}, line {problem.line}: {problem.reason}" in message
         assert isinstance(error, ValueError)
 
+    def test_stray_text_does_not_hide_the_session(self, tmp_path):
+        """Text after the Session line is reported, and the session is still checked (7 > 5)."""
+        path = write(tmp_path, "# Run sheet: X\nSession: 5 minutes\nBring coffee.\n\n"
+                               "## A (7 min)\n\nA.\n")
+        assert [line for line, _reason in problems_of(path)] == [2, 3]
+
     def test_missing_file(self, tmp_path):
         """A file that is not there is one problem for the whole file."""
         assert problems_of(tmp_path / "nope.md") == [(None, "no such file")]
@@ -334,21 +339,6 @@ class TestEveryMistakeIsReported:
         assert str(RunSheetProblem("a.md", None, "bad")) == "a.md: bad"
         assert str(RunSheetError([RunSheetProblem("a.md", None, "no such file")])) == \
             "the run sheet a.md has 1 problem:\n  a.md: no such file"
-
-
-class TestProgressText:
-    STEPS = [WorkshopStep("A", 3, "a"), WorkshopStep("B", 5, "b"), WorkshopStep("C", 5, "c"),
-             WorkshopStep("D", 7, "d")]
-
-    def test_against_the_session(self):
-        """Minutes of the steps before this one (3 + 5 + 5 = 13) out of the session."""
-        assert progress_text(self.STEPS, 3, session_minutes=30) == \
-            "Step 4 of 4 · 13 of 30 minutes used"
-
-    def test_against_the_total(self):
-        """Without a session, out of all the steps (3 + 5 + 5 + 7 = 20)."""
-        assert progress_text(self.STEPS, 0) == "Step 1 of 4 · 0 of 20 minutes used"
-        assert progress_text(self.STEPS, 1) == "Step 2 of 4 · 3 of 20 minutes used"
 
 
 class TestRunSheetFor:
