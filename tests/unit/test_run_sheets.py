@@ -91,12 +91,14 @@ def test_dunder_all_sorted_and_reexported_from_workshop():
 
 
 def test_importing_run_sheets_first_works():
-    """ccexercise.run_sheets can be imported before ccexercise.workshop (no import cycle)."""
-    probe = "import ccexercise.run_sheets as r, ccexercise.workshop as w; print(w.RunSheet is r.RunSheet)"
+    """ccexercise.run_sheets imports first without a cycle, and without any view library."""
+    probe = ("import sys, ccexercise.run_sheets as r, ccexercise.workshop as w\n"
+             "print(w.RunSheet is r.RunSheet, sorted(m for m in ('matplotlib', 'ipywidgets', "
+             "'IPython') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "True"
+    assert done.stdout.strip() == "True []"  # and no view library is loaded
 
 
 class TestLoadRunSheet:
