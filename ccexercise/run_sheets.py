@@ -246,8 +246,7 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
         raise TypeError(f"path must be a file name (str or Path), got {path!r} "
                         f"(a {type(path).__name__})")
     if session_minutes is not None:
-        session_minutes = check_number("session_minutes", session_minutes)
-        if session_minutes <= 0:
+        if check_number("session_minutes", session_minutes) <= 0:
             raise ValueError(f"session_minutes must be more than 0, got {session_minutes!r}")
     path = Path(path).expanduser()
     name = str(path)

@@ -194,8 +194,7 @@ class StepDeck(widgets.VBox):
         if not steps:
             raise ValueError("steps must hold at least one WorkshopStep, got an empty list")
         if session_minutes is not None:
-            session_minutes = check_number("session_minutes", session_minutes)
-            if session_minutes <= 0:
+            if check_number("session_minutes", session_minutes) <= 0:
                 raise ValueError(f"session_minutes must be more than 0, got {session_minutes!r}")
         self.steps: tuple[WorkshopStep, ...] = tuple(steps)
         self.session_minutes = session_minutes

@@ -173,7 +173,7 @@ class TestLoadRunSheet:
 
     def test_bad_session_minutes_argument(self, tmp_path):
         """session_minutes must be more than 0."""
-        with pytest.raises(ValueError, match=r"^session_minutes must be more than 0, got 0.0$"):
+        with pytest.raises(ValueError, match=r"^session_minutes must be more than 0, got 0$"):
             load_run_sheet(write(tmp_path, GOOD), session_minutes=0)
 
 

@@ -198,7 +198,7 @@ class TestStepDeck:
         assert "Step 1 of 1 · 0 of 1 minute used<" in StepDeck([WorkshopStep("A", 1, "b")]).meta.value
 
     @pytest.mark.parametrize(("minutes", "kind", "message"), [
-        (0, ValueError, "session_minutes must be more than 0, got 0.0"),
+        (0, ValueError, "session_minutes must be more than 0, got 0"),
         ("30", TypeError, "session_minutes must be a number, got '30' (a str)"),
     ])
     def test_bad_session_minutes(self, minutes, kind, message):
