@@ -409,7 +409,7 @@ def weakest_dimension(survey: pd.DataFrame, *, by: str = "segment", weights=None
         raise TypeError(f"by must be a column name, got {by!r} (a {type(by).__name__})")
     if by not in survey.columns:
         raise ValueError(f"by={by!r} is not a column of survey; the columns include "
-                         f"{[c for c in survey.columns if not c.endswith(('_expected', '_perceived'))]}")
+                         f"{[c for c in survey.columns if not str(c).endswith(('_expected', '_perceived'))]}")
     if survey[by].isna().any():
         rows = list(survey.index[survey[by].isna()][:5])
         raise ValueError(f"survey column {by!r} is empty in some rows: index {rows}")

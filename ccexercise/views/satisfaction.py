@@ -159,8 +159,11 @@ def segment_gap_chart(by_segment: pd.DataFrame, *, title: str | None = None) -> 
 # Live charts (SVG) for widgets
 # --------------------------------------------------------------------------
 
-def rating_live_chart(expected: float, perceived: float, level: ServiceLevel) -> SvgChart:
+def rating_live_chart(expected: float, perceived: float, level: ServiceLevel, *,
+                      top: float = 7) -> SvgChart:
     """Two bars, expected and perceived, titled with the level (for the two-slider widget).
+
+    ``top`` is the highest rating on the scale: the value axis runs from 0 to it.
 
     >>> chart = rating_live_chart(5, 6, ServiceLevel.WOW)
     >>> chart.title, chart.series[0].values
@@ -170,7 +173,7 @@ def rating_live_chart(expected: float, perceived: float, level: ServiceLevel) ->
     chart = SvgChart(title=f"Gap {gap:+g}: {level} ({level.meaning})",
                      categories=["Expected", "Perceived"], value_label="Rating")
     chart.bars([expected, perceived], label="Rating", colour=level.colour, value_labels=True)
-    chart.set_limits(0, 10)
+    chart.set_limits(0, top)
     return chart
 
 

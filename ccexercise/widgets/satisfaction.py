@@ -99,7 +99,7 @@ class SatisfactionSliders(widgets.VBox):
         self.level_word.value = level.label
         self.summary.value = _sentence(
             f"Satisfaction = perceived - expected = {p} - {e} = {gap:+d}.")
-        self.chart.show(rating_live_chart(e, p, level))
+        self.chart.show(rating_live_chart(e, p, level, top=self.scale[1]))
         return level
 
 

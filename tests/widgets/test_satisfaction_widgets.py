@@ -58,6 +58,7 @@ class TestSatisfactionSliders:
         w.perceived.value = 7
         assert w.chart.chart.series[0].values == (6, 7)
         assert w.chart.chart.title.startswith("Gap +1: WOW")
+        assert w.chart.chart._limits["left"] == (0, 7)  # the value axis is the 1-7 scale
 
     def test_tolerance(self):
         """A tolerance of 1 makes a one-point gap Standard."""
@@ -68,6 +69,7 @@ class TestSatisfactionSliders:
         """A 1-10 scale gives 1-10 sliders."""
         w = satisfaction_sliders(9, 10, scale=(1, 10))
         assert w.perceived.max == 10 and w.result is ServiceLevel.WOW
+        assert w.chart.chart._limits["left"] == (0, 10)
 
     def test_bad_start(self):
         """Off-scale or fractional starting ratings are refused by name."""
