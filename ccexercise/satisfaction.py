@@ -338,7 +338,8 @@ class GapAnalysis:
     def summary(self) -> str:
         """One plain-English sentence for the result."""
         kind = "weighted overall gap" if self.weighted else "overall gap"
-        return (f"{self.respondents} respondents: the {kind} is {self.overall:+.2f} points; "
+        people = f"{self.respondents} respondent{'s' if self.respondents != 1 else ''}"
+        return (f"{people}: the {kind} is {self.overall:+.2f} points; "
                 f"the weakest dimension is {self.weakest}.")
 
     def _repr_html_(self) -> str:

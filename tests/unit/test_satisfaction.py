@@ -563,3 +563,9 @@ class TestRespondentGaps:
         survey = pd.DataFrame([survey_row(6, 3), survey_row(3, 6)])
         counts = level_counts(service_level(respondent_gaps(survey)["overall"]))
         assert counts["count"].tolist() == [1, 0, 1]
+
+
+def test_summary_of_one_respondent_is_singular():
+    """One respondent reads '1 respondent', not '1 respondents'."""
+    result = gap_analysis(pd.DataFrame([survey_row(5, 6)]))
+    assert result.summary().startswith("1 respondent: the overall gap is +1.00 points")
