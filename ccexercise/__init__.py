@@ -22,6 +22,7 @@ from .lost_customers import (
     lost_revenue_table,
     word_of_mouth,
 )
+from .skit import RatingSession, SceneCard, SkitRating, compare_skits
 
 __version__ = "0.1.0"
 
@@ -41,10 +42,14 @@ __all__ = [
     "CustomerCostComparison",
     "LifetimeValue",
     "LostCustomerCost",
+    "RatingSession",
+    "SceneCard",
+    "SkitRating",
     "WordOfMouth",
     "acquisition_vs_retention",
     "check",
     "checks",
+    "compare_skits",
     "cost_by_segment",
     "datasets",
     "exactly",
