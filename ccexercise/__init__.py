@@ -22,6 +22,16 @@ from .lost_customers import (
     lost_revenue_table,
     word_of_mouth,
 )
+from .service_levels import (
+    MATURITY_STAGES,
+    MATURITY_STATEMENTS,
+    MaturityResult,
+    MaturityStage,
+    ServiceLevel,
+    level_counts,
+    maturity_stage,
+    service_level,
+)
 from .skit import RatingSession, SceneCard, SkitRating, compare_skits
 
 __version__ = "0.1.0"
@@ -42,8 +52,13 @@ __all__ = [
     "CustomerCostComparison",
     "LifetimeValue",
     "LostCustomerCost",
+    "MATURITY_STAGES",
+    "MATURITY_STATEMENTS",
+    "MaturityResult",
+    "MaturityStage",
     "RatingSession",
     "SceneCard",
+    "ServiceLevel",
     "SkitRating",
     "WordOfMouth",
     "acquisition_vs_retention",
@@ -53,8 +68,11 @@ __all__ = [
     "cost_by_segment",
     "datasets",
     "exactly",
+    "level_counts",
     "lifetime_value",
     "lost_revenue",
     "lost_revenue_table",
+    "maturity_stage",
+    "service_level",
     "word_of_mouth",
 ]
