@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +37,8 @@ import pandas as pd
 from ._validate import check_whole_number
 
 __all__ = ["EMOTIONS", "RatingSession", "RejectedLine", "SKIT_LEVELS", "SceneCard",
-           "SkitRating", "compare_skits", "default_session_path"]
+           "SkitRating", "compare_skits", "default_session_path", "parse_names",
+           "parse_scores"]
 
 #: The three service levels a skit can show, from worst to best.
 SKIT_LEVELS = ("Low", "Standard", "WOW")
@@ -81,6 +83,48 @@ def _ratings_1_to_10(name: str, values) -> tuple[int, ...]:
                         f"(a {type(values).__name__})")
     return tuple(check_whole_number(f"{name}[{i}]", v, minimum=1, maximum=10)
                  for i, v in enumerate(values))
+
+
+def parse_names(text: str) -> list[str]:
+    r"""The names in pasted text: one per line, or separated by commas or semicolons.
+
+    Spaces around names and empty entries are dropped; the order is kept.
+
+    >>> parse_names("Ann\n  Bo , Cy;\n\nDi")
+    ['Ann', 'Bo', 'Cy', 'Di']
+    >>> parse_names(["Ann"])
+    Traceback (most recent call last):
+        ...
+    TypeError: text must be text (a str), got ['Ann'] (a list)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be text (a str), got {text!r} (a {type(text).__name__})")
+    return [name.strip() for name in re.split(r"[\n,;]", text) if name.strip()]
+
+
+def parse_scores(text: str, *, name: str = "room") -> list[int]:
+    """Whole-number ratings from 1 to 10 typed as text, separated by commas or spaces.
+
+    >>> parse_scores("7, 8 9")
+    [7, 8, 9]
+    >>> parse_scores("")
+    []
+    >>> parse_scores("7, 8.5")
+    Traceback (most recent call last):
+        ...
+    ValueError: room must be whole numbers from 1 to 10 separated by commas, got '8.5' in '7, 8.5'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be text (a str), got {text!r} (a {type(text).__name__})")
+    scores = []
+    for part in re.split(r"[\s,;]+", text.strip()):
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 10:
+            raise ValueError(f"{name} must be whole numbers from 1 to 10 separated by commas, "
+                             f"got {part!r} in {text!r}")
+        scores.append(int(part))
+    return scores
 
 
 @dataclass(frozen=True)
