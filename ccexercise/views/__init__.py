@@ -15,6 +15,7 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .skit import skit_comparison_chart
 from .svg import SvgChart
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "money_formatter",
     "score_histogram",
     "segment_chart",
+    "skit_comparison_chart",
     "task_share_chart",
 ]

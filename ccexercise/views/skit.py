@@ -38,13 +38,18 @@ def skit_label(name: str, level) -> str:
     return f"{name} · {level}" if isinstance(level, str) and level else name
 
 
-def skit_comparison_chart(table: pd.DataFrame) -> SvgChart:
+def skit_comparison_chart(table: pd.DataFrame) -> SvgChart | None:
     """Grouped bars per rated skit: the customer's wish to come back and the room's average.
 
     Skits not rated yet are left out (the table beside the chart lists
-    them); the room's bars appear once any skit has room ratings, and a
-    skit the room did not rate gets no room bar. The value axis is fixed
+    them); the room's bars appear when the room rated every skit shown
+    (a missing room average must not look like a 0). The value axis is fixed
     at 0 to 10 so charts of different sessions compare at a glance.
+    With no skit rated yet there is nothing to draw: the answer is ``None``.
+
+    >>> import ccexercise as cc
+    >>> skit_comparison_chart(cc.compare_skits([], [])) is None
+    True
     """
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"table must be the DataFrame from compare_skits, got {table!r} "
@@ -55,24 +60,19 @@ def skit_comparison_chart(table: pd.DataFrame) -> SvgChart:
                          f"columns {missing!r}")
     rated = table[table["come_back"].notna()]
     if rated.empty:
-        title = "Wish to come back, by skit: no ratings yet"
-    else:
-        title = "Wish to come back, by skit"
-    chart = SvgChart(title=title,
+        return None
+    chart = SvgChart(title="Wish to come back, by skit",
                      categories=[skit_label(name, level)
                                  for name, level in zip(rated.index, rated["level"])],
                      value_label="Wish to come back (1 to 10)", category_label="",
                      horizontal=False)
     chart.set_limits(0, 10)
-    if rated.empty:
-        return chart
-    has_room = bool((rated["room_count"] > 0).any())
+    has_room = bool((rated["room_count"] > 0).all())
     groups = 2 if has_room else 1
     chart.bars([int(v) for v in rated["come_back"]], label="Customer's wish to come back",
                colour=CUSTOMER_COLOUR, group=0, groups=groups, base=None, value_labels=True)
     if has_room:
-        room = [round(float(v), 1) if count else 0.0
-                for v, count in zip(rated["room_mean"], rated["room_count"])]
+        room = [round(float(v), 1) for v in rated["room_mean"]]
         chart.bars(room, label="Room's average", colour=ROOM_COLOUR, group=1, groups=groups,
                    base=None, value_labels=True)
     return chart
