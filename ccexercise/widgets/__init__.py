@@ -11,11 +11,19 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
+                   team_names)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "LostCustomerCalculator",
+    "RatingForm",
+    "SceneCardForm",
+    "SkitComparison",
     "StepDeck",
+    "TeamSplitter",
     "Timer",
     "lost_customer_calculator",
+    "skit_workshop",
+    "team_names",
 ]

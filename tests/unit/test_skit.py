@@ -30,6 +30,8 @@ from ccexercise.skit import (
     SkitRating,
     compare_skits,
     default_session_path,
+    parse_names,
+    parse_scores,
 )
 
 PROPERTY = settings(max_examples=100, deadline=None,
@@ -370,3 +372,34 @@ class TestCompareSkits:
         scenes = [card(f"T{i}", level) for i, level in enumerate(levels)]
         shown = list(compare_skits(scenes, [])["level"])
         assert shown == sorted(levels, key=SKIT_LEVELS.index)
+
+
+class TestParsing:
+    def test_names(self):
+        """Names split on new lines, commas and semicolons; spaces and blanks dropped."""
+        assert parse_names(" Ann \n\nBo, Cy ;Di,\n") == ["Ann", "Bo", "Cy", "Di"]
+        assert parse_names("") == []
+
+    def test_names_type(self):
+        """A list instead of text is a TypeError."""
+        with raises(TypeError, "text must be text (a str), got ['Ann'] (a list)"):
+            parse_names(["Ann"])
+
+    def test_scores(self):
+        """Scores split on commas and spaces, in order."""
+        assert parse_scores(" 7,8  9;10 , 1") == [7, 8, 9, 10, 1]
+        assert parse_scores("   ") == []
+
+    @pytest.mark.parametrize("text, part", [("0", "0"), ("7, 11", "11"), ("-3", "-3"),
+                                            ("seven", "seven"), ("8.5", "8.5")])
+    def test_bad_scores(self, text, part):
+        """Anything but 1 to 10 names the bad part."""
+        with raises(ValueError, f"room must be whole numbers from 1 to 10 separated by commas, "
+                                f"got {part!r} in {text!r}"):
+            parse_scores(text)
+
+    @PROPERTY
+    @given(scores=st.lists(st.integers(1, 10)))
+    def test_scores_round_trip(self, scores):
+        """Any list of 1-10 scores written with ", " reads back the same."""
+        assert parse_scores(", ".join(map(str, scores))) == scores
