@@ -107,4 +107,11 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.update()"),
         model="cc.compare_skits(s.scenes, s.ratings)",
     ),
+    WidgetCase(
+        widget="MaturitySelfAssessment",
+        setup="w = cc.widgets.MaturitySelfAssessment([True] * 3 + [False] * 6)",
+        changes=("w.boxes[3].value = True", "w.boxes[4].value = True",
+                 "w.boxes[3].value = False", "w.boxes[4].value = False"),
+        model="cc.maturity_stage([box.value for box in w.boxes])",
+    ),
 )

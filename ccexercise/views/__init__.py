@@ -15,6 +15,7 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .maturity import maturity_chart
 from .skit import skit_comparison_chart
 from .svg import SvgChart
 
@@ -24,6 +25,7 @@ __all__ = [
     "format_money",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
+    "maturity_chart",
     "money_formatter",
     "score_histogram",
     "segment_chart",

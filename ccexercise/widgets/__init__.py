@@ -11,12 +11,14 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .maturity import MaturitySelfAssessment
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "LostCustomerCalculator",
+    "MaturitySelfAssessment",
     "RatingForm",
     "SceneCardForm",
     "SkitComparison",

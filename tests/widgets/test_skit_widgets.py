@@ -299,3 +299,33 @@ class TestPrepareTimer:
         timer.play.value = 600
         assert timer.finished and timer.play.playing is False
         assert "Time's up" in timer.clock.value
+
+
+class TestMaturitySelfAssessment:
+    def test_starts_empty(self):
+        """Nothing ticked: no stage, the chart shows three zero bars."""
+        w = cc.widgets.MaturitySelfAssessment()
+        assert w.result.stage is None
+        assert list(w.chart.chart.series[0].values) == [0, 0, 0]
+        assert "no stage yet" in w.summary.value
+
+    def test_ticking_moves_the_stage(self):
+        """Two of stage 1 and two of stage 2 ticked reach stage 2; un-ticking one drops it."""
+        w = cc.widgets.MaturitySelfAssessment()
+        for i in (0, 1, 3, 4):
+            w.boxes[i].value = True
+        assert w.result.stage.number == 2
+        assert list(w.chart.chart.series[0].values) == [2, 2, 0]
+        assert w.chart.chart.title == "You reached Stage 2: Solving problems"
+        w.boxes[0].value = False  # stage 1 has only one yes: nothing is reached
+        assert w.result.stage is None
+
+    def test_stage_three_needs_the_earlier_ones(self):
+        """All of stage 3 but none of stage 1 is still no stage (the calculator's rule)."""
+        w = cc.widgets.MaturitySelfAssessment([False] * 6 + [True] * 3)
+        assert w.result.stage is None and list(w.chart.chart.series[0].values) == [0, 0, 3]
+
+    def test_bad_answers(self):
+        """The widget checks its starting answers as the calculator does."""
+        with pytest.raises(ValueError, match="^answers must hold 9 True/False values"):
+            cc.widgets.MaturitySelfAssessment([True])
