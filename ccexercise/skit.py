@@ -243,21 +243,30 @@ class RejectedLine:
     reason: str
 
 
+#: Environment variable naming the folder for session files (default: the working folder).
+SESSION_DIR_VAR = "CCEXERCISE_SESSION_DIR"
+
+
 def default_session_path(folder=None, *, clock: Callable[[], datetime] = datetime.now) -> Path:
-    """Today's session file in ``folder`` (the working folder by default).
+    """Today's session file in ``folder``.
+
+    Without ``folder``: the folder named by ``$CCEXERCISE_SESSION_DIR`` if
+    set, else the working folder (where the trainer opened the page).
 
     >>> default_session_path("/tmp", clock=lambda: datetime(2026, 5, 4, 9, 30)).name
     'skit-ratings-2026-05-04.csv'
     """
-    return Path(folder if folder is not None else Path.cwd()) / \
-        f"skit-ratings-{clock():%Y-%m-%d}.csv"
+    if folder is None:
+        folder = os.environ.get(SESSION_DIR_VAR) or Path.cwd()
+    return Path(folder) / f"skit-ratings-{clock():%Y-%m-%d}.csv"
 
 
 @dataclass
 class RatingSession:
     """Scene cards and ratings of one workshop, kept in a CSV file as they are entered.
 
-    Opening a session on an existing file reloads everything in it. Each
+    Opening a session on an existing file reloads everything in it; a new
+    file is made with the first card or rating. Each
     :meth:`add_scene` and :meth:`add_rating` appends one line and flushes
     it to disk before returning, so a killed kernel loses nothing that was
     entered. Entering a skit's card or rating again replaces it in
@@ -287,9 +296,6 @@ class RatingSession:
         self.path = Path(self.path)
         if self.path.exists():
             self._load()
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._append(",".join(COLUMNS) + "\n")
 
     # -- writing ------------------------------------------------------------
     def add_scene(self, card: SceneCard) -> None:
@@ -318,6 +324,11 @@ class RatingSession:
     def _append(self, text: str) -> None:
         # One write of a whole line, flushed and synced: after a crash the
         # file holds every line entered, at worst plus half of the last one.
+        # The file (with its header) is made on the first line entered, so
+        # opening a page and entering nothing leaves no empty file behind.
+        if not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            text = ",".join(COLUMNS) + "\n" + text
         with open(self.path, "a", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()

@@ -175,11 +175,14 @@ class TestSkitRating:
 
 
 class TestSession:
-    def test_new_file_has_header(self, tmp_path):
-        """A new session writes the header line at once."""
-        path = tmp_path / "s.csv"
-        RatingSession(path, clock=clock)
-        assert path.read_text() == ",".join(COLUMNS) + "\n"
+    def test_file_made_with_first_line(self, tmp_path):
+        """Opening a session writes nothing; the first rating makes the file with its header."""
+        path = tmp_path / "new folder" / "s.csv"
+        session = RatingSession(path, clock=clock)
+        assert not path.exists()
+        session.add_rating(SkitRating("A", ["calm"], 5))
+        lines = path.read_text().splitlines()
+        assert lines[0] == ",".join(COLUMNS) and len(lines) == 2
 
     def test_rows_written_at_once(self, tmp_path):
         """Each card and rating is on disk as soon as add_* returns."""
@@ -235,7 +238,7 @@ class TestSession:
     def test_bad_value_reported(self, tmp_path):
         """A line with a value off the scale is reported with the reason, not dropped."""
         path = tmp_path / "s.csv"
-        RatingSession(path, clock=clock)
+        path.write_text(",".join(COLUMNS) + "\n")
         with open(path, "a") as handle:
             handle.write("2026-12-02T10:16:00,rating,B,,,,,calm,12,\n")
             handle.write("2026-12-02T10:16:00,rating,B,,,,,calm,x,\n")
@@ -267,9 +270,14 @@ class TestSession:
         with raises(TypeError, "path must be a file path, got 3 (a int)"):
             RatingSession(3)
 
-    def test_default_path(self, tmp_path):
-        """The default file is named after the day, in the given folder."""
+    def test_default_path(self, tmp_path, monkeypatch):
+        """The default file is named after the day, in the given folder, else $CCEXERCISE_SESSION_DIR, else here."""
+        monkeypatch.delenv("CCEXERCISE_SESSION_DIR", raising=False)
         assert default_session_path(tmp_path, clock=clock) == tmp_path / "skit-ratings-2026-12-02.csv"
+        monkeypatch.chdir(tmp_path)
+        assert default_session_path(clock=clock) == tmp_path / "skit-ratings-2026-12-02.csv"
+        monkeypatch.setenv("CCEXERCISE_SESSION_DIR", str(tmp_path / "sessions"))
+        assert default_session_path(clock=clock) == tmp_path / "sessions" / "skit-ratings-2026-12-02.csv"
 
     @PROPERTY
     @given(data=st.lists(st.tuples(

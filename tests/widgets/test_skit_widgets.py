@@ -29,7 +29,9 @@ def session(tmp_path):
 
 
 def rows(session):
-    """The data rows of the session file, read with the csv module."""
+    """The data rows of the session file, read with the csv module (none before the first)."""
+    if not session.path.exists():
+        return []
     with open(session.path, newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -274,7 +276,7 @@ class TestSkitWorkshop:
     def test_unreadable_lines_are_shown(self, tmp_path):
         """A damaged line in the file is reported on the page, not hidden."""
         path = tmp_path / "round.csv"
-        RatingSession(path, clock=clock)
+        path.write_text(",".join(cc.skit.COLUMNS) + "\n")
         with open(path, "a") as handle:
             handle.write("2026-12-02T10:00:00,rating,Team 1,,,,,calm,99,\n")
         page = skit_workshop(path)
@@ -282,11 +284,12 @@ class TestSkitWorkshop:
             in page.file_note.value
 
     def test_default_file_in_working_folder(self, tmp_path, monkeypatch):
-        """Without a path the session file is today's, in the working folder."""
+        """Without a path the session file is today's, in the working folder; opening writes nothing."""
+        monkeypatch.delenv("CCEXERCISE_SESSION_DIR", raising=False)
         monkeypatch.chdir(tmp_path)
         page = skit_workshop(clock=clock)
-        assert page.session.path.parent == tmp_path
-        assert page.session.path.name.startswith("skit-ratings-")
+        assert page.session.path == tmp_path / "skit-ratings-2026-12-02.csv"
+        assert list(tmp_path.iterdir()) == []
 
 
 class TestPrepareTimer:
