@@ -46,7 +46,7 @@ class MaturitySelfAssessment(widgets.VBox):
                      if number == stage.number]
             groups.append(widgets.VBox([heading, *boxes], layout={"margin": "0 0 0.6em 0"}))
         self.summary = widgets.HTML()
-        self.chart = ChartImage()
+        self.chart = ChartImage(layout={"width": "100%", "max_width": "640px", "height": "auto"})
         self.result: MaturityResult | None = None
         for box in self.boxes:
             box.observe(lambda _change: self.update(), names="value")
