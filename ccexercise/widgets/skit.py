@@ -101,7 +101,8 @@ class TeamSplitter(widgets.VBox):
         kwargs.setdefault("layout", {"width": "100%"})
         super().__init__(children=[self.names, widgets.HBox([self.teams, self.seed],
                                                             layout={"flex_flow": "row wrap"}),
-                                   self.new_split_button, self.status, self.board], **kwargs)
+                                   widgets.HBox([self.new_split_button]), self.status,
+                                   self.board], **kwargs)
         self.update()
 
     def on_split(self, callback: Callable[[list[list[str]]], None]) -> None:
@@ -207,8 +208,8 @@ class SceneCardForm(_SessionForm):
         self.card = widgets.HTML(layout={"width": "100%"})
         self.save_button.on_click(lambda _b: self.save())
         super().__init__(session, skits, [self.level, self.place, self.purchase,
-                                          self.expectation, self.save_button, self.status,
-                                          self.card], **kwargs)
+                                          self.expectation, widgets.HBox([self.save_button]),
+                                          self.status, self.card], **kwargs)
 
     def save(self) -> SceneCard | None:
         """Save the card (to the session file) and show it; ``None`` if it is incomplete."""
@@ -264,7 +265,8 @@ class RatingForm(_SessionForm):
             button.observe(lambda _change: self._show_felt(), names="value")
         super().__init__(session, skits, [widgets.HTML("<b>How did the customer feel?</b>"),
                                           emotions, self.felt, self.come_back, self.room,
-                                          self.save_button, self.status], **kwargs)
+                                          widgets.HBox([self.save_button]), self.status],
+                         **kwargs)
         self._show_felt()
 
     @property
@@ -335,6 +337,9 @@ class SkitComparison(widgets.VBox):
         self.table.value = _comparison_html(table)
 
 
+_WRAP = ("nowrap", "nowrap", "normal", "nowrap", "nowrap", "nowrap")
+
+
 def _comparison_html(table) -> str:
     if table.empty:
         return ""
@@ -348,8 +353,8 @@ def _comparison_html(table) -> str:
                  html.escape(row["emotions"]) if rated else "not rated yet",
                  html.escape(str(row["felt_level"])) if rated else "-",
                  str(row["come_back"]) if rated else "-", room]
-        rows.append("<tr>" + "".join(f'<td style="padding: 0.2em 0.8em">{c}</td>'
-                                     for c in cells) + "</tr>")
+        rows.append("<tr>" + "".join(f'<td style="padding: 0.2em 0.8em; white-space: {wrap}">'
+                                     f"{c}</td>" for c, wrap in zip(cells, _WRAP)) + "</tr>")
     head = "".join(f'<th style="text-align: left; padding: 0.2em 0.8em">{h}</th>' for h in (
         "Skit", "Acted", "Customer felt", "Felt level", "Come back", "Room (how many)"))
     return (f'<table style="font-size: 1.3em; color: {TEXT_COLOUR}; border-collapse: collapse">'
