@@ -16,6 +16,15 @@ from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
 from .maturity import maturity_chart
+from .satisfaction import (
+    gap_chart,
+    gap_live_chart,
+    level_chart,
+    promise_live_chart,
+    rating_live_chart,
+    segment_gap_chart,
+    segment_live_chart,
+)
 from .skit import skit_comparison_chart
 from .svg import SvgChart
 
@@ -23,12 +32,19 @@ __all__ = [
     "SvgChart",
     "figure_to_png",
     "format_money",
+    "gap_chart",
+    "gap_live_chart",
+    "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
     "maturity_chart",
     "money_formatter",
+    "promise_live_chart",
+    "rating_live_chart",
     "score_histogram",
     "segment_chart",
+    "segment_gap_chart",
+    "segment_live_chart",
     "skit_comparison_chart",
     "task_share_chart",
 ]
