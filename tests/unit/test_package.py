@@ -35,7 +35,7 @@ CONDA_ONLY = {"python", "pip"}
     "ccexercise", "ccexercise.lost_customers", "ccexercise._validate", "ccexercise.checks",
     "ccexercise.check_registry",
     "ccexercise.datasets", "ccexercise.grading", "ccexercise.views", "ccexercise.widgets",
-    "ccexercise.workshop"])
+    "ccexercise.workshop", "ccexercise.skit"])
 class TestDunderAll:
     def test_sorted(self, module_name):
         """__all__ is kept in sorted order, so additions and duplicates are easy to spot."""
