@@ -7,7 +7,8 @@ charts live in :mod:`ccexercise.views` and widgets in
 :mod:`ccexercise.widgets`.
 """
 
-from . import checks, datasets
+from . import cards, checks, datasets
+from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
 from .grading import exactly
 from .lost_customers import (
@@ -39,16 +40,22 @@ def __getattr__(name):
 
 __all__ = [
     "CustomerCostComparison",
+    "Dealer",
     "LifetimeValue",
     "LostCustomerCost",
+    "RoundLog",
+    "RoundResult",
     "WordOfMouth",
     "acquisition_vs_retention",
+    "cards",
     "check",
     "checks",
     "cost_by_segment",
     "datasets",
+    "debrief_summary",
     "exactly",
     "lifetime_value",
+    "load_deck",
     "lost_revenue",
     "lost_revenue_table",
     "word_of_mouth",
