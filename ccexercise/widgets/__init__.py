@@ -10,12 +10,19 @@ read the outputs.
 'Lost revenue over 5 years: 70,000'
 """
 
+from .cards import CaseCardDealer
+from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .workshop import StepDeck, Timer
 
 __all__ = [
+    "CaseCardDealer",
+    "ExplainRunner",
     "LostCustomerCalculator",
+    "SmallTalkRunner",
     "StepDeck",
     "Timer",
+    "VocabularyRunner",
+    "YesAndRunner",
     "lost_customer_calculator",
 ]
