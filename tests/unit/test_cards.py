@@ -165,8 +165,8 @@ class TestValidationMessages:
 
     def test_too_many_items(self, tmp_path):
         """A list with more items than the card has lines for is reported."""
-        (problem,) = problems_of(csv_file(tmp_path, row(debrief="a | b | c | d")))
-        assert problem.reason == "has 4 items; a printed card has room for 3"
+        (problem,) = problems_of(csv_file(tmp_path, row(debrief="a | b | c")))
+        assert problem.reason == "has 3 items; a printed card has room for 2"
 
     def test_empty_list(self, tmp_path):
         """An empty required list says how to separate items."""
