@@ -29,6 +29,7 @@ from .loading import (
     Deck,
     DeckLoad,
     builtin_path,
+    check_card,
     deck_folder,
     load_deck,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "RoundLog",
     "RoundResult",
     "builtin_path",
+    "check_card",
     "deal_order",
     "debrief_summary",
     "deck_folder",

@@ -34,7 +34,7 @@ from pathlib import Path
 from .model import KINDS, Card, CardKind, Field
 
 __all__ = ["BUILTIN_DECKS", "CardError", "CardProblem", "Deck", "DeckLoad", "builtin_path",
-           "deck_folder", "load_deck"]
+           "check_card", "deck_folder", "load_deck"]
 
 #: The module folder under ``data/`` that holds the built-in decks.
 FOLDER = "06_guess_what_he_dislikes"
@@ -64,12 +64,12 @@ class CardProblem:
     reason: str
 
     def __str__(self) -> str:
-        where = [f"line {self.line}"]
+        where = [f"line {self.line}"] if self.line else []
         if self.card:
             where.append(f"card {self.card!r}")
         if self.field:
             where.append(f"field {self.field!r}")
-        return ", ".join(where) + f": {self.reason}"
+        return (", ".join(where) or "the card") + f": {self.reason}"
 
 
 class CardError(ValueError):
@@ -174,6 +174,51 @@ def load_deck(deck, *, errors: str = "raise") -> Deck | DeckLoad:
         raise CardError(problems)
     result = Deck(name, kind.name, tuple(cards))
     return DeckLoad(result, tuple(problems)) if errors == "report" else result
+
+
+def check_card(values, *, kind: str = "dislike") -> list[CardProblem]:
+    """Every problem with one card written as a dict (an empty list: the card is good).
+
+    The same checks as :func:`load_deck`, for a card written in Python:
+    each value is text in quotes, or for a list field a list of texts.
+
+    >>> check_card({"id": "Y9", "title": "Lift", "situation": "Stuck", "first_line": 5},
+    ...            kind="yes_and")
+    [CardProblem(file='your card', line=0, card='Y9', field='first_line', reason='must be text in quotes, got 5 (a int)')]
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if not isinstance(values, dict):
+        raise TypeError(f"values must be a dict of column name: text, got {values!r} "
+                        f"(a {type(values).__name__})")
+    card_kind = KINDS[kind]
+    card_id = values.get("id") if isinstance(values.get("id"), str) else ""
+    problems, record = [], {}
+    for name, value in values.items():
+        many = name in card_kind.columns and name != "id" and card_kind.field(name).many
+        if name not in card_kind.columns:
+            reason = (f"is not a field of a {kind!r} card; the fields are "
+                      + ", ".join(card_kind.columns))
+        elif value is Ellipsis:
+            reason = "is still ... : replace it with text in quotes"
+        elif isinstance(value, str):
+            record[name] = value
+            continue
+        elif many and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            record[name] = list(value)
+            continue
+        else:
+            wanted = "text in quotes, or a list of texts" if many else "text in quotes"
+            reason = f"must be {wanted}, got {value!r} (a {type(value).__name__})"
+        problems.append(CardProblem("your card", 0, card_id, str(name), reason))
+    reported = {p.field for p in problems}
+    for name in card_kind.columns:
+        if name not in values:
+            problems.append(CardProblem("your card", 0, card_id, name, "is missing"))
+            reported.add(name)
+    _card, found = _check_record(card_kind, {c: record.get(c, "") for c in card_kind.columns},
+                                 0, "your card", {})
+    return problems + [p for p in found if p.field not in reported]
 
 
 # -- reading ------------------------------------------------------------------

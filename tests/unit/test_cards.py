@@ -448,3 +448,48 @@ class TestDebrief:
         """Only RoundResults are summed up."""
         with pytest.raises(TypeError, match=r"^results\[0\] must be a RoundResult"):
             debrief_summary(["found"])
+
+
+class TestCheckCard:
+    GOOD = {"id": "M1", "title": "The lost booking", "setting": "hotel",
+            "persona": "A businessman arriving late at night.", "difficulty": "medium",
+            "hidden_reason": "His booked room was given away and nobody apologised.",
+            "category": "broken promise", "may_say": ["I did book, you know.", "Shows an email"],
+            "signals": ["Holds up his phone", "Mentions the booking"],
+            "debrief": ["What should the receptionist have said first?"]}
+
+    def test_good_card(self):
+        """A complete, correct card has no problems."""
+        assert cards.check_card(dict(self.GOOD)) == []
+
+    def test_lists_may_be_text(self):
+        """A list field may also be one text with '|' between items."""
+        assert cards.check_card({**self.GOOD, "signals": "Phone | Booking"}) == []
+
+    def test_every_problem_once(self):
+        """Wrong types, ..., unknown and missing fields, and rule breaks are all reported once."""
+        values = {**self.GOOD, "title": 5, "persona": ..., "colour": "red", "category": "rude",
+                  "signals": [1, 2]}
+        del values["setting"]
+        found = [(p.field, p.reason) for p in cards.check_card(values)]
+        assert found == [
+            ("title", "must be text in quotes, got 5 (a int)"),
+            ("persona", "is still ... : replace it with text in quotes"),
+            ("signals", "must be text in quotes, or a list of texts, got [1, 2] (a list)"),
+            ("colour", "is not a field of a 'dislike' card; the fields are "
+                       + ", ".join(KINDS["dislike"].columns)),
+            ("setting", "is missing"),
+            ("category", "must be one of " + ", ".join(CATEGORIES) + "; got 'rude'"),
+        ]
+
+    def test_problem_text_without_line(self):
+        """A card written in Python has no line; the message starts at the card."""
+        (problem,) = cards.check_card({**self.GOOD, "difficulty": "tricky"})
+        assert str(problem) == ("card 'M1', field 'difficulty': must be one of easy, medium, "
+                                "hard; got 'tricky'")
+
+    def test_not_a_dict(self):
+        """A card must be a dict."""
+        with pytest.raises(TypeError, match="^values must be a dict of column name: text, "
+                                            "got 'card' \\(a str\\)$"):
+            cards.check_card("card")
