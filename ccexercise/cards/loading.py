@@ -199,7 +199,7 @@ def check_card(values, *, kind: str = "dislike") -> list[CardProblem]:
         if name not in card_kind.columns:
             reason = (f"is not a field of a {kind!r} card; the fields are "
                       + ", ".join(card_kind.columns))
-        elif value is Ellipsis:
+        elif value is Ellipsis or (isinstance(value, (list, tuple)) and Ellipsis in value):
             reason = "is still ... : replace it with text in quotes"
         elif isinstance(value, str):
             record[name] = value
