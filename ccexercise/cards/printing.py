@@ -27,16 +27,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._pdf import line_height, new_pdf
 from .loading import CardError, CardProblem, Deck
 from .model import KINDS, Card
 
-__all__ = ["A4", "Layout", "deck_pdf", "font_paths", "layout_for", "print_problems",
+__all__ = ["A4", "Layout", "deck_pdf", "layout_for", "print_problems",
            "write_deck_pdf"]
 
 #: A4 page size in millimetres (width, height).
 A4 = (210.0, 297.0)
-PT = 25.4 / 72  # one typographic point in millimetres
-LEADING = 1.22  # line height as a multiple of the font size
 PADDING = 5.0   # blank space inside a card's border, in mm
 MARK = 5.0      # length of a cut mark, in mm
 MARK_GAP = 1.5  # gap between a cut mark and the card grid, in mm
@@ -96,29 +95,6 @@ def layout_for(kind: str) -> Layout:
     return _BIG if kind == "dislike" else _SMALL
 
 
-def font_paths() -> tuple[Path, Path]:
-    """DejaVu Sans regular and bold, from matplotlib's own fonts."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-
-
-def _new_pdf(title: str):
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_margin(0)
-    pdf.c_margin = 0
-    regular, bold = font_paths()
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    pdf.set_title(title)
-    pdf.set_creator("ccexercise")
-    return pdf
-
-
 # -- what goes on a side ----------------------------------------------------------
 
 def _blocks(card: Card, layout: Layout, side: str) -> list[tuple[str, float, tuple, str, float]]:
@@ -148,24 +124,20 @@ def _blocks(card: Card, layout: Layout, side: str) -> list[tuple[str, float, tup
     return blocks
 
 
-def _line_height(size: float) -> float:
-    return size * PT * LEADING
-
-
 def _height(pdf, blocks, width: float) -> float:
     total = 0.0
     for style, size, _colour, text, before in blocks:
         pdf.set_font("DejaVu", style, size)
-        lines = pdf.multi_cell(width, _line_height(size), text, dry_run=True, output="LINES",
+        lines = pdf.multi_cell(width, line_height(size), text, dry_run=True, output="LINES",
                                align="L")
-        total += before + len(lines) * _line_height(size)
+        total += before + len(lines) * line_height(size)
     return total
 
 
 def print_problems(deck: Deck) -> list[CardProblem]:
     """Every card of ``deck`` whose text would not fit on its printed card, one problem a side."""
     layout = layout_for(deck.kind)
-    pdf = _new_pdf(deck.name)
+    pdf = new_pdf(deck.name)
     pdf.add_page()
     inner_w, inner_h = layout.card_width - 2 * PADDING, layout.card_height - 2 * PADDING
     problems = []
@@ -196,7 +168,7 @@ def _draw_side(pdf, blocks, box) -> None:
         pdf.set_font("DejaVu", style, size)
         pdf.set_text_color(*colour)
         pdf.set_xy(x + PADDING, cursor)
-        pdf.multi_cell(w - 2 * PADDING, _line_height(size), text, align="L")
+        pdf.multi_cell(w - 2 * PADDING, line_height(size), text, align="L")
         cursor = pdf.get_y()
 
 
@@ -228,7 +200,7 @@ def deck_pdf(deck: Deck) -> bytes:
         raise CardError(problems)
     layout = layout_for(deck.kind)
     has_backs = bool(KINDS[deck.kind].back_fields)
-    pdf = _new_pdf(f"{KINDS[deck.kind].game}: {deck.name}")
+    pdf = new_pdf(f"{KINDS[deck.kind].game}: {deck.name}")
     for start in range(0, len(deck), layout.per_page):
         sheet = deck.cards[start:start + layout.per_page]
         pdf.add_page()
