@@ -58,7 +58,8 @@ def card_html(card: Card, side: str = "front", *, heading: str = "") -> str:
            if heading else "")
     parts = []
     if side in ("front", "both"):
-        parts.append(f"<div style='font-size: 1.5em; font-weight: bold; margin-bottom: 0.2em'>"
+        parts.append(f"<div class='cc-card-title' style='font-size: 1.5em; font-weight: bold; "
+                     f"margin-bottom: 0.2em'>"
                      f"{escape(card.title)}</div>{_rows(card.front())}")
     if side in ("back", "both") and card.back():
         parts.append(f"<div style='background: {BACK_COLOUR}; padding: 0.4em 0.7em; "
