@@ -67,8 +67,7 @@ class Dealer:
     """
 
     def __init__(self, cards: Sequence, *, seed: int | None = None, skip=()) -> None:
-        if isinstance(cards, (str, bytes)) or not isinstance(cards, Sequence) \
-                and not hasattr(cards, "__iter__"):
+        if isinstance(cards, (str, bytes)) or not hasattr(cards, "__iter__"):
             raise TypeError(f"cards must be a deck or a list of cards, got {cards!r} "
                             f"(a {type(cards).__name__})")
         self.cards = list(cards)
@@ -145,12 +144,17 @@ class RoundLog:
         self.results: list[RoundResult] = []
         if self.path.exists() and self.path.stat().st_size:
             with self.path.open(newline="", encoding="utf-8") as file:
-                for row in csv.DictReader(file):
+                reader = csv.DictReader(file)
+                for row in reader:
                     row = {k: row.get(k) or "" for k in _COLUMNS}
-                    row["round"] = int(row["round"])
                     for name in ("signals_noticed", "signals_missed"):
                         row[name] = tuple(s for s in row[name].split(" | ") if s)
-                    self.results.append(RoundResult(**row))
+                    try:
+                        row["round"] = int(row["round"])
+                        self.results.append(RoundResult(**row))
+                    except ValueError as error:  # say where, rather than drop the round
+                        raise ValueError(f"{self.path}, line {reader.line_num}: {error}; "
+                                         "fix or remove that row") from None
 
     def add(self, result: RoundResult) -> RoundResult:
         """Append ``result`` to the file (stamped with the time) and to :attr:`results`."""

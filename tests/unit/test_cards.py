@@ -413,6 +413,17 @@ class TestRoundLog:
                                              "got 'maybe'$"):
             self.result(1, "maybe")
 
+    def test_damaged_file_names_the_line(self, tmp_path):
+        """A hand-edited log with a bad row is reported with its line, not skipped."""
+        path = tmp_path / "rounds.csv"
+        RoundLog(path).add(self.result(1))
+        with path.open("a", encoding="utf-8") as file:
+            file.write("2,D2,Title,waiting,guess,maybe,,,\n")
+        with pytest.raises(ValueError, match=f"^{re.escape(str(path))}, line 3: outcome must be "
+                                             "one of found, partly, missed, got 'maybe'; fix or "
+                                             "remove that row$"):
+            RoundLog(path)
+
     def test_bad_path(self):
         """The log needs a file name."""
         with pytest.raises(TypeError, match="^path must be a file name or a path, got 3"):
