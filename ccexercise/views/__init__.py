@@ -16,6 +16,15 @@ from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .satisfaction import (
+    gap_chart,
+    gap_live_chart,
+    level_chart,
+    promise_live_chart,
+    rating_live_chart,
+    segment_gap_chart,
+    segment_live_chart,
+)
 from .svg import SvgChart
 
 __all__ = [
@@ -24,10 +33,17 @@ __all__ = [
     "debrief_chart",
     "figure_to_png",
     "format_money",
+    "gap_chart",
+    "gap_live_chart",
+    "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
     "money_formatter",
+    "promise_live_chart",
+    "rating_live_chart",
     "score_histogram",
     "segment_chart",
+    "segment_gap_chart",
+    "segment_live_chart",
     "task_share_chart",
 ]

@@ -13,16 +13,30 @@ read the outputs.
 from .cards import CaseCardDealer
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .satisfaction import (
+    DimensionExplorer,
+    PromiseSimulator,
+    SatisfactionSliders,
+    dimension_explorer,
+    promise_simulator,
+    satisfaction_sliders,
+)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "CaseCardDealer",
+    "DimensionExplorer",
     "ExplainRunner",
     "LostCustomerCalculator",
+    "PromiseSimulator",
+    "SatisfactionSliders",
     "SmallTalkRunner",
     "StepDeck",
     "Timer",
     "VocabularyRunner",
     "YesAndRunner",
+    "dimension_explorer",
     "lost_customer_calculator",
+    "promise_simulator",
+    "satisfaction_sliders",
 ]
