@@ -1,6 +1,6 @@
 """Print-ready PDFs of card decks: A4, cut marks, fronts and backs for duplex printing.
 
-"Guess what he dislikes" cards print four to a page (A6-sized), the other
+"Guess what he dislikes" cards print four to a page (95 x 138 mm), the other
 games' cards eight to a page. A deck with backs prints each page of fronts
 followed by its page of backs; on the back page the columns are mirrored,
 so after double-sided printing (flip on the long edge) the back of each
