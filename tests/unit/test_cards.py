@@ -338,6 +338,19 @@ class TestBuiltinDecks:
         assert {c.technique for c in load_deck("small_talk")} == allowed
 
 
+class TestTemplates:
+    @pytest.mark.parametrize("path", [ROOT / "docs" / "cards-template.csv",
+                                      *sorted((ROOT / "docs" / "card-templates").glob("*.csv"))])
+    def test_template_loads(self, path):
+        """Every template a trainer copies loads with no problem, two example cards each."""
+        assert len(load_deck(path)) == 2
+
+    def test_a_template_for_every_deck(self):
+        """There is a template for each built-in deck."""
+        names = {p.stem for p in (ROOT / "docs" / "card-templates").glob("*.csv")}
+        assert names == set(cards.BUILTIN_DECKS)
+
+
 class TestDealing:
     def test_deal_order_by_hand(self):
         """deal_order is random.Random(seed).shuffle on a copy."""
