@@ -82,8 +82,11 @@ def debrief_chart(summary: DebriefSummary) -> SvgChart:
     rounds = f"{summary.rounds} round{'s' if summary.rounds != 1 else ''}"
     categories = list(summary.by_category) or ["no rounds yet"]
     values = [round(100 * v, 1) for v in summary.by_category.values()] or [0.0]
+    # One bar a kind of reason: the picture grows with the kinds played. No value labels:
+    # a label past a full bar would run off the picture; the axis reads 0-100 %.
     chart = SvgChart(title=f"Reasons found, by kind ({rounds})", categories=categories,
-                     value_label="Found (%)", category_label="", horizontal=True)
-    chart.bars(values, label="Found (%)", colour=COLOURS["revenue"], value_labels=True)
+                     value_label="Found (%)", category_label="", horizontal=True,
+                     height=max(280, 160 + 50 * len(categories)))
+    chart.bars(values, label="Found (%)", colour=COLOURS["revenue"])
     chart.set_limits(0, 100)
     return chart
