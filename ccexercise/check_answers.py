@@ -5,7 +5,7 @@ the answer. ``tests/unit/test_checks.py`` proves every model answer in
 ``solutions/`` passes its check.
 """
 
-from .checks import register
+from .check_registry import register
 
 # Module 01
 register(
