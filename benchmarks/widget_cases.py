@@ -138,4 +138,50 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.points['reliability'].value = 20", "w.weighted.value = False"),
         model="cc.gap_analysis(w.selection())",
     ),
+    # Module 06: the case-card dealer and the game runners.
+    WidgetCase(
+        widget="CaseCardDealer",
+        # Three copies of the deck (new ids), so the 4-step round never runs out of cards.
+        setup=("import tempfile, pathlib\nfrom ccexercise.cards import Card, Deck\n"
+               "d = cc.load_deck('dislike')\n"
+               "big = Deck('big', 'dislike', tuple(Card('dislike', {**c.values, 'id': f'{c.id}-{k}'})"
+               " for k in range(3) for c in d))\n"
+               "w = cc.widgets.CaseCardDealer(big, seed=1, "
+               "log_path=pathlib.Path(tempfile.mkdtemp()) / 'rounds.csv')\nw.deal_button.click()"),
+        changes=("w.outcome.value = 'found'", "w.reveal_button.click()", "w.save_button.click()",
+                 "w.deal_button.click()"),
+        model="cc.debrief_summary(w.round_log.results)",
+    ),
+    WidgetCase(
+        widget="YesAndRunner",
+        setup="w = cc.widgets.YesAndRunner(seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 3", "w.draw_button.click()",
+                 "w.minutes.value = 5",
+                 "w.again_button.click()"),
+        model="w.dealer.remaining",
+    ),
+    WidgetCase(
+        widget="ExplainRunner",
+        setup="w = cc.widgets.ExplainRunner(seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 2", "w.draw_button.click()",
+                 "w.minutes.value = 4",
+                 "w.again_button.click()"),
+        model="w.dealer.remaining",
+    ),
+    WidgetCase(
+        widget="VocabularyRunner",
+        setup="w = cc.widgets.VocabularyRunner(names=list('ABCDEFGHIJ'), teams=3, seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 10", "w.draw_button.click()",
+                 "w.minutes.value = 5",
+                 "w.again_button.click()"),
+        model="cc.workshop.split_into_teams(list('ABCDEFGHIJ'), 3, seed=1)",
+    ),
+    WidgetCase(
+        widget="SmallTalkRunner",
+        setup="w = cc.widgets.SmallTalkRunner(names=list('ABCDEFGH'), seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 5", "w.draw_button.click()",
+                 "w.minutes.value = 2",
+                 "w.again_button.click()"),
+        model="cc.workshop.split_into_teams(list('ABCDEFGH'), 4, seed=1)",
+    ),
 )

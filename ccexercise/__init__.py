@@ -7,7 +7,8 @@ charts live in :mod:`ccexercise.views` and widgets in
 :mod:`ccexercise.widgets`.
 """
 
-from . import checks, datasets
+from . import cards, checks, datasets
+from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
 from .grading import exactly
 from .lost_customers import (
@@ -72,6 +73,7 @@ __all__ = [
     "CustomerCostComparison",
     "DEADLINE_EXAMPLE",
     "DIMENSIONS",
+    "Dealer",
     "ExpectationResponse",
     "GapAnalysis",
     "LifetimeValue",
@@ -82,6 +84,8 @@ __all__ = [
     "MaturityStage",
     "PromiseOutcome",
     "RatingSession",
+    "RoundLog",
+    "RoundResult",
     "SURVEY_ITEMS",
     "SceneCard",
     "ServiceLevel",
@@ -89,18 +93,21 @@ __all__ = [
     "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
+    "cards",
     "check",
     "checks",
     "compare_promises",
     "compare_skits",
     "cost_by_segment",
     "datasets",
+    "debrief_summary",
     "exactly",
     "expectation_response",
     "gap_analysis",
     "item_gaps",
     "level_counts",
     "lifetime_value",
+    "load_deck",
     "lost_revenue",
     "lost_revenue_table",
     "maturity_stage",

@@ -13,6 +13,7 @@ but never ipywidgets.
 """
 
 from ._figures import figure_to_png, format_money, money_formatter
+from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
 from .maturity import maturity_chart
@@ -30,6 +31,8 @@ from .svg import SvgChart
 
 __all__ = [
     "SvgChart",
+    "card_html",
+    "debrief_chart",
     "figure_to_png",
     "format_money",
     "gap_chart",

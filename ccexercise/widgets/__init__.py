@@ -10,6 +10,8 @@ read the outputs.
 'Lost revenue over 5 years: 70,000'
 """
 
+from .cards import CaseCardDealer
+from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
 from .satisfaction import (
@@ -25,7 +27,9 @@ from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit
 from .workshop import StepDeck, Timer
 
 __all__ = [
+    "CaseCardDealer",
     "DimensionExplorer",
+    "ExplainRunner",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
     "PromiseSimulator",
@@ -33,9 +37,12 @@ __all__ = [
     "SatisfactionSliders",
     "SceneCardForm",
     "SkitComparison",
+    "SmallTalkRunner",
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "VocabularyRunner",
+    "YesAndRunner",
     "dimension_explorer",
     "lost_customer_calculator",
     "promise_simulator",

@@ -252,3 +252,36 @@ def test_module_04_deadline_example_runs_live_in_voila(page, voila_server, artif
     early.click()
     _expect(sentence).to_have_text(pleased.summary())
     _expect(chart).not_to_have_attribute("src", late_picture)  # a new picture each time
+
+
+def test_case_card_dealer_in_voila(page, voila_server, artifacts):
+    """Module 06's page in Voila: deal a card, the manager view hides its reason; a
+    deliberate two-click switch shows it; mark a guess, reveal the reason and the signals."""
+    from ccexercise.cards import load_deck
+
+    page.goto(voila_server.url("voila/render/course/06_guess_what_he_dislikes/facilitator.ipynb"))
+    deal = page.get_by_role("button", name="Deal a card")
+    _expect(deal).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    dealer = page.locator(".widget-vbox").filter(has=deal).filter(
+        has=page.get_by_role("button", name="Reveal")).last
+    deal.click()
+    title = dealer.locator(".cc-card-title").first
+    _expect(title).not_to_have_text("")
+    card = next(c for c in load_deck("dislike") if c.title == title.inner_text().strip())
+    body = page.locator("body")
+    assert card.hidden_reason not in body.inner_text()
+    assert card.hidden_reason not in page.content()
+    page.screenshot(path=str(artifacts / "facilitator-dealer-manager-view.png"))
+
+    dealer.get_by_role("button", name="Customer's card").click()
+    _expect(dealer.get_by_text("Is the projector off or turned away?")).to_be_visible()
+    assert card.hidden_reason not in body.inner_text()
+    dealer.get_by_role("button", name="Cancel").click()
+
+    dealer.locator("textarea").fill("the manager's guess")
+    dealer.get_by_role("button", name="Partly found").click()
+    dealer.get_by_role("button", name="Reveal").click()
+    _expect(dealer.get_by_text(card.hidden_reason)).to_be_visible()
+    for signal in card.signals:
+        _expect(dealer.get_by_text(signal, exact=True).first).to_be_visible()
+    page.screenshot(path=str(artifacts / "facilitator-dealer-revealed.png"))

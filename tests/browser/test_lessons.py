@@ -144,11 +144,40 @@ def satisfaction_sliders(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-promise-simulator.png"))
 
 
+def case_card_dealer(page, artifacts: Path) -> None:
+    """Deal a card in the lesson's dealer (seed 6): the manager view shows its title but not
+    its hidden reason; type a guess, mark it Found, Reveal (the reason appears), Save round
+    (the score reads 1 out of 1 round)."""
+    from ccexercise.cards import Dealer, load_deck
+
+    card = Dealer(load_deck("dislike"), seed=6).deal()
+    deal = page.get_by_role("button", name="Deal a card")
+    dealer = page.locator(".jp-OutputArea-output").filter(has=deal)
+    _expect(dealer).to_have_count(1)
+    dealer.scroll_into_view_if_needed()
+    deal.click()
+    _expect(dealer.get_by_text(card.title)).to_be_visible()
+    assert card.hidden_reason not in dealer.inner_text()
+    assert card.signals[0] not in dealer.inner_text()
+    dealer.locator("textarea").fill("something about the wait")
+    dealer.get_by_role("button", name="Found", exact=True).click()
+    reveal = dealer.get_by_role("button", name="Reveal")
+    _expect(reveal).to_be_enabled()
+    reveal.click()
+    _expect(dealer.get_by_text(card.hidden_reason)).to_be_visible()
+    dealer.get_by_role("button", name="Save round").click()
+    _expect(dealer.get_by_text(re.compile(r"Score: 1\s*out of 1 round"))).to_be_visible()
+    bh.wait_for_kernel_idle(page)
+    dealer.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-case-card-dealer.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
     "03_service_levels": maturity_self_assessment,
     "04_satisfaction_formula": satisfaction_sliders,
+    "06_guess_what_he_dislikes": case_card_dealer,
 }
 
 
