@@ -22,6 +22,36 @@ from .lost_customers import (
     lost_revenue_table,
     word_of_mouth,
 )
+from .expectations import (
+    DEADLINE_EXAMPLE,
+    ExpectationResponse,
+    PromiseOutcome,
+    compare_promises,
+    expectation_response,
+    promise_vs_delivery,
+)
+from .satisfaction import (
+    DIMENSIONS,
+    SURVEY_ITEMS,
+    GapAnalysis,
+    SurveyItem,
+    gap_analysis,
+    item_gaps,
+    normalise_weights,
+    respondent_gaps,
+    satisfaction,
+    weakest_dimension,
+)
+from .service_levels import (
+    MATURITY_STAGES,
+    MATURITY_STATEMENTS,
+    MaturityResult,
+    MaturityStage,
+    ServiceLevel,
+    level_counts,
+    maturity_stage,
+    service_level,
+)
 
 __version__ = "0.1.0"
 
@@ -39,17 +69,41 @@ def __getattr__(name):
 
 __all__ = [
     "CustomerCostComparison",
+    "DEADLINE_EXAMPLE",
+    "DIMENSIONS",
+    "ExpectationResponse",
+    "GapAnalysis",
     "LifetimeValue",
     "LostCustomerCost",
+    "MATURITY_STAGES",
+    "MATURITY_STATEMENTS",
+    "MaturityResult",
+    "MaturityStage",
+    "PromiseOutcome",
+    "SURVEY_ITEMS",
+    "ServiceLevel",
+    "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
     "check",
     "checks",
+    "compare_promises",
     "cost_by_segment",
     "datasets",
     "exactly",
+    "expectation_response",
+    "gap_analysis",
+    "item_gaps",
+    "level_counts",
     "lifetime_value",
     "lost_revenue",
     "lost_revenue_table",
+    "maturity_stage",
+    "normalise_weights",
+    "promise_vs_delivery",
+    "respondent_gaps",
+    "satisfaction",
+    "service_level",
+    "weakest_dimension",
     "word_of_mouth",
 ]

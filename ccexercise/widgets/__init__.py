@@ -11,11 +11,25 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .satisfaction import (
+    DimensionExplorer,
+    PromiseSimulator,
+    SatisfactionSliders,
+    dimension_explorer,
+    promise_simulator,
+    satisfaction_sliders,
+)
 from .workshop import StepDeck, Timer
 
 __all__ = [
+    "DimensionExplorer",
     "LostCustomerCalculator",
+    "PromiseSimulator",
+    "SatisfactionSliders",
     "StepDeck",
     "Timer",
+    "dimension_explorer",
     "lost_customer_calculator",
+    "promise_simulator",
+    "satisfaction_sliders",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,63 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
     _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
     meta.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))
+
+
+RUN_SHEET_TITLE = "A step title only the browser test writes"
+
+
+@pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
+def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_server,
+                                                       course_copy, artifacts):
+    """A trainer edits run_sheet.md beside the page and reloads: the page shows the change,
+    and where the room is against the session ("Step 1 of N · 0 of M minutes used")."""
+    sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
+    original = sheet.read_text(encoding="utf-8")
+    visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)  # notes may show headings too
+    heading = next(line for line in visible.splitlines() if line.startswith("## "))
+    minutes = heading[heading.rindex("("):]
+    try:
+        sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
+                         encoding="utf-8")
+        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+        _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
+                                   timeout=bh.KERNEL_TIMEOUT)
+        _expect(page.locator(".widget-html h2").first).to_have_text(RUN_SHEET_TITLE)
+        page.screenshot(path=str(artifacts / "facilitator-edited-run-sheet.png"))
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+
+
+# -- module 04: the deadline example as a live demonstration ---------------------------
+
+def test_module_04_deadline_example_runs_live_in_voila(page, voila_server, artifacts):
+    """On module 04's page the trainer presses the two halves of the deadline example
+    and the room sees the sentence, the level and the chart turn round."""
+    import ccexercise
+
+    page.goto(voila_server.url("voila/render/course/04_satisfaction_formula/facilitator.ipynb"))
+    _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
+        timeout=bh.KERNEL_TIMEOUT)
+    late = page.get_by_role("button", name="Promise 3, deliver in 5")
+    early = page.get_by_role("button", name="Promise 5, deliver in 3")
+    simulator = page.locator(".widget-vbox").filter(has=late).last
+    sentence = simulator.locator(".widget-html", has_text="Promised")
+    chart = simulator.locator("img.widget-image")
+    pleased = ccexercise.promise_vs_delivery(promised=5, delivered=3)
+    let_down = ccexercise.promise_vs_delivery(promised=3, delivered=5)
+    _expect(sentence).to_have_text(pleased.summary())
+    old_picture = chart.get_attribute("src")
+
+    late.scroll_into_view_if_needed()
+    late.click()
+    _expect(sentence).to_have_text(let_down.summary())
+    _expect(simulator.locator(".widget-html", has_text="let down")).not_to_have_count(0)
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    late.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(artifacts / "facilitator-deadline-late.png"))
+    late_picture = chart.get_attribute("src")
+
+    early.click()
+    _expect(sentence).to_have_text(pleased.summary())
+    _expect(chart).not_to_have_attribute("src", late_picture)  # a new picture each time
