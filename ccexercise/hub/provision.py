@@ -196,10 +196,11 @@ def learner_server_config() -> dict:
 
 
 def learner_page_config() -> dict:
-    """JupyterLab settings for learners: the instructor's nbgrader panels are not shown."""
+    """JupyterLab settings for learners: the instructor's nbgrader panels are not shown,
+    nor JupyterLab's news pop-up (a distraction in a room)."""
     return {"disabledExtensions": {name: True for name in (
         "@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
-        "@jupyter/nbgrader:course-list")}}
+        "@jupyter/nbgrader:course-list", "@jupyterlab/apputils-extension:announcements")}}
 
 
 def _nbgrader_config(settings: HubSettings, role: str) -> str:

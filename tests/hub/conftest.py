@@ -70,8 +70,11 @@ def hub_setup(tmp_path_factory):
     try:
         yield setup
     finally:
-        hub.interrupt() if hub.process and hub.process.poll() is None else None
-        hub.kill()
+        try:
+            if hub.process is not None and hub.process.poll() is None:
+                hub.interrupt()
+        finally:
+            hub.kill()
         import pwd
         import signal
 

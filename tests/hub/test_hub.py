@@ -149,6 +149,7 @@ def flow(hub_setup):
     }
 
     out["limits"] = [hh.limits_of(pid) for pid in hh.processes_of(_uids([a]))]
+    out["services"] = hh.api(base, tokens[instructor], "GET", "hub/api/services").json()
 
     out["collect"] = as_instructor("nbgrader", "collect", MODULE)
     out["grade"] = as_instructor("ccexercise", "grade", MODULE, "--jobs", "2").stdout
@@ -303,3 +304,9 @@ def test_a_learner_logs_in_and_moves_the_lesson_slider_in_chromium(flow, hub_set
             raise
         finally:
             context.close()
+
+
+def test_idle_servers_are_culled_by_a_hub_service(flow):
+    culler = flow["services"].get("idle-culler")
+    assert culler, sorted(flow["services"])
+    assert "jupyterhub_idle_culler" in culler["command"] and "--timeout=3600" in culler["command"]
