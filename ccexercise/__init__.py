@@ -52,6 +52,7 @@ from .service_levels import (
     maturity_stage,
     service_level,
 )
+from .skit import RatingSession, SceneCard, SkitRating, compare_skits
 
 __version__ = "0.1.0"
 
@@ -80,14 +81,18 @@ __all__ = [
     "MaturityResult",
     "MaturityStage",
     "PromiseOutcome",
+    "RatingSession",
     "SURVEY_ITEMS",
+    "SceneCard",
     "ServiceLevel",
+    "SkitRating",
     "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
     "check",
     "checks",
     "compare_promises",
+    "compare_skits",
     "cost_by_segment",
     "datasets",
     "exactly",

@@ -141,6 +141,9 @@ def run(args: argparse.Namespace) -> int:
         print("Everyone logs in with the username and password from the roster.", flush=True)
     env = dict(os.environ, **{SETTINGS_ENV: str(settings_file)})
     argv = [sys.executable, "-m", "jupyterhub", "-f", str(_config_file(root))]
+    log = state / "jupyterhub.log"   # the hub's and the users' servers' messages; root only
+    os.close(os.open(log, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(log, 0o600)
     return launch.serve(argv, ready_url=f"http://127.0.0.1:{args.port + 1}/hub/api",
                         open_url=address, what=f"JupyterHub for {len(roster.learners)} "
-                        f"learner(s)", cwd=state, env=env)
+                        f"learner(s)", cwd=state, env=env, log=log)

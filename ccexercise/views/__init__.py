@@ -15,6 +15,7 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .maturity import maturity_chart
 from .satisfaction import (
     gap_chart,
     gap_live_chart,
@@ -24,6 +25,7 @@ from .satisfaction import (
     segment_gap_chart,
     segment_live_chart,
 )
+from .skit import skit_comparison_chart
 from .svg import SvgChart
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
+    "maturity_chart",
     "money_formatter",
     "promise_live_chart",
     "rating_live_chart",
@@ -42,5 +45,6 @@ __all__ = [
     "segment_chart",
     "segment_gap_chart",
     "segment_live_chart",
+    "skit_comparison_chart",
     "task_share_chart",
 ]

@@ -11,6 +11,7 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .maturity import MaturitySelfAssessment
 from .satisfaction import (
     DimensionExplorer,
     PromiseSimulator,
@@ -19,17 +20,26 @@ from .satisfaction import (
     promise_simulator,
     satisfaction_sliders,
 )
+from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
+                   team_names)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "DimensionExplorer",
     "LostCustomerCalculator",
+    "MaturitySelfAssessment",
     "PromiseSimulator",
+    "RatingForm",
     "SatisfactionSliders",
+    "SceneCardForm",
+    "SkitComparison",
     "StepDeck",
+    "TeamSplitter",
     "Timer",
     "dimension_explorer",
     "lost_customer_calculator",
     "promise_simulator",
     "satisfaction_sliders",
+    "skit_workshop",
+    "team_names",
 ]

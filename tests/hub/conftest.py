@@ -53,7 +53,8 @@ def hub_setup(tmp_path_factory):
     os.chmod(state, 0o755)
     artifacts = hh.REPO / "test-artifacts" / "hub"   # the hub's log stays here for a look
     artifacts.mkdir(parents=True, exist_ok=True)
-    (artifacts / "hub.log").unlink(missing_ok=True)
+    for name in ("hub.log", "jupyterhub.log"):
+        (artifacts / name).unlink(missing_ok=True)
     roster = artifacts / "roster.csv"
     roster.write_text("username,role\n" + f"{names['instructor']},instructor\n" +
                       "".join(f"{names[k]},learner\n" for k in ("right", "partly", "blank")))
@@ -90,6 +91,8 @@ def hub_setup(tmp_path_factory):
             except ProcessLookupError:
                 pass
         remove_users(names.values())
+        if (state / "jupyterhub.log").exists():
+            shutil.copy(state / "jupyterhub.log", artifacts / "jupyterhub.log")
         shutil.rmtree(state, ignore_errors=True)
         leftover = [n for n in names.values() if Path("/home", n).exists()]
         assert not leftover, f"home folders left behind: {leftover}"

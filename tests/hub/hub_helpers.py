@@ -30,7 +30,7 @@ class Hub:
                      "--state", str(state), "--ip", "127.0.0.1", "--port", str(port),
                      "--password", password, "--instructor-password", instructor_password,
                      "--idle-timeout", "3600"]
-        self.port, self.log, self.process = port, log, None
+        self.port, self.log, self.state, self.process = port, log, state, None
         self.base = f"http://127.0.0.1:{port}/"
 
     def start(self, timeout: float = 600) -> str:
@@ -77,7 +77,10 @@ class Hub:
             self.process.wait(10)
 
     def tail(self, size: int = 6000) -> str:
-        return self.log.read_bytes()[-size:].decode(errors="replace") if self.log.exists() else ""
+        """The end of the command's output and of the hub's own log."""
+        parts = [path.read_bytes()[-size:].decode(errors="replace")
+                 for path in (self.log, self.state / "jupyterhub.log") if path.exists()]
+        return "\n--- jupyterhub.log ---\n".join(parts)
 
 
 def login(base: str, username: str, password: str) -> str:
