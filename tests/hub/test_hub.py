@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import pwd
 import re
+import shutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -283,8 +284,10 @@ def test_a_learner_logs_in_and_moves_the_lesson_slider_in_chromium(flow, hub_set
     name, base = hub_setup["names"]["blank"], hub_setup["hub"].base
     artifacts = hh.REPO / "test-artifacts" / "hub" / "browser"
     artifacts.mkdir(parents=True, exist_ok=True)
+    profile = artifacts.parent / "chromium-profile"
+    shutil.rmtree(profile, ignore_errors=True)   # a fresh browser: no cookies from a last run
     with sync_playwright() as playwright:
-        context = bh.launch_browser(playwright, artifacts.parent / "chromium-profile")
+        context = bh.launch_browser(playwright, profile)
         try:
             page = context.new_page()
             page.goto(base + "hub/login")
