@@ -176,10 +176,10 @@ def _z(level) -> float:
     if isinstance(level, (int, float)) and not isinstance(level, bool) and 1 < level < 100:
         raise ValueError(f"level must be between 0 and 1, got {level!r} "
                          f"(did you mean {level / 100:g}?)")
-    level = check_number("level", level)
-    if not 0 < level < 1:
+    share = check_number("level", level)
+    if not 0 < share < 1:
         raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    return NormalDist().inv_cdf((1 + level) / 2)
+    return NormalDist().inv_cdf((1 + share) / 2)
 
 
 def _method(method) -> str:
@@ -443,8 +443,8 @@ def nps_sample_size(margin: float, *, level: float = 0.95, expected_promoters: f
     >>> nps_sample_size(5, expected_promoters=0.5, expected_detractors=0.2)
     938
     """
-    margin = check_number("margin", margin)
-    if not 0 < margin <= 200:
+    points = check_number("margin", margin)
+    if not 0 < points <= 200:
         raise ValueError(f"margin must be more than 0 and at most 200 points, got {margin!r}")
     z = _z(level)
     p = check_number("expected_promoters", expected_promoters, minimum=0, maximum=1)
@@ -453,7 +453,7 @@ def nps_sample_size(margin: float, *, level: float = 0.95, expected_promoters: f
         raise ValueError(f"expected_promoters + expected_detractors must be at most 1, got "
                          f"{p:g} + {d:g}")
     variance = p + d - (p - d) ** 2
-    return max(1, math.ceil(z * z * variance / (margin / 100) ** 2 - 1e-9))
+    return max(1, math.ceil(z * z * variance / (points / 100) ** 2 - 1e-9))
 
 
 def nps_what_if(promoters: int, passives: int, detractors: int, *, moved: int) -> pd.DataFrame:
@@ -524,6 +524,8 @@ def nps_by(table: pd.DataFrame, by, *, score: str = "score", level: float = 0.95
                              f"the columns are {list(table.columns)}")
     low, high = _scale(scale)
     values = _as_array(table[score], low, high)
+    if values.size and (values.min() < low or values.max() > high):
+        _int_array(values, low, high)  # raises, naming the first bad score
     if values.size == 0:
         raise ValueError("table has no rows; there are no scores to count")
     group = np.where(values >= 9, "promoters", np.where(values >= 7, "passives", "detractors"))
