@@ -72,6 +72,8 @@ class Column:
     maximum: float | None = None
     required: bool = True
     unique: bool = False
+    #: False: a value with spaces around it ("9 ") is reported, not read as 9.
+    spaces: bool = True
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -144,6 +146,20 @@ SCHEMAS = types.MappingProxyType({
                    "the years with spend (may be negative)"),
         ),
         rules=(FilledWhen("churned", ("left_in", "exit_reason")),),
+    ),
+    "05_nps": Dataset(
+        "05_nps", "survey.csv",
+        "one year of answers to 'How likely are you to recommend us?' from five shops",
+        (
+            Column("respondent_id", "text", "respondent number, e.g. R00001", unique=True),
+            Column("branch", "text", "the shop the answer is about"),
+            Column("channel", "text", "how the customer dealt with us: in store, phone, web"),
+            Column("date", "text", "date of the answer, YYYY-MM-DD"),
+            Column("score", "int", "answer from 0 (not at all likely) to 10 (extremely "
+                   "likely)", minimum=0, maximum=10, spaces=False),
+            Column("comment", "text", "the customer's own words (often empty)",
+                   required=False),
+        ),
     ),
 })
 
@@ -316,6 +332,9 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     typed = {}
     for column in dataset.columns:
         typed[column.name], reasons = _parse(raw[column.name].str.strip(), column)
+        if not column.spaces:
+            padded = (raw[column.name] != raw[column.name].str.strip()) & (reasons == "")
+            reasons[padded] = "has spaces around the value"
         problems += _problems(raw, column.name, reasons.where(~whole_row, ""))
     problems += _check_unique(raw, typed, dataset)
     problems += _check_rules(raw, dataset, problems)
