@@ -1,7 +1,8 @@
 """Charts (matplotlib) for the course's calculators.
 
 Every function takes a model result and returns a new
-:class:`matplotlib.figure.Figure`; none uses ``pyplot``, shows a window or
+:class:`matplotlib.figure.Figure` (or, for the ``*_live_chart`` functions
+that widgets redraw on every change, a fast :class:`~ccexercise.views.svg.SvgChart`); none uses ``pyplot``, shows a window or
 changes matplotlib's global settings. This layer imports the calculators
 but never ipywidgets.
 
@@ -13,12 +14,15 @@ but never ipywidgets.
 
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
-from .lost_customers import lost_revenue_chart, segment_chart
+from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .svg import SvgChart
 
 __all__ = [
+    "SvgChart",
     "figure_to_png",
     "format_money",
     "lost_revenue_chart",
+    "lost_revenue_live_chart",
     "money_formatter",
     "score_histogram",
     "segment_chart",

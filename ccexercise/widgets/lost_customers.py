@@ -20,7 +20,9 @@ import ipywidgets as widgets
 
 from .._validate import check_fraction, check_number, check_whole_number
 from ..lost_customers import LostCustomerCost, lost_revenue
-from ..views import figure_to_png, format_money, lost_revenue_chart
+from ..views import format_money
+from ..views.lost_customers import lost_revenue_live_chart
+from .charts import ChartImage
 
 __all__ = ["LostCustomerCalculator", "lost_customer_calculator"]
 
@@ -61,7 +63,8 @@ class LostCustomerCalculator(widgets.VBox):
 
     Controls (ipywidgets sliders): ``first_year``, ``growth_per_year``,
     ``years``, ``margin``. Outputs: ``summary`` (HTML sentence),
-    ``table`` (HTML year table), ``chart`` (PNG ``Image``), ``chart_title``
+    ``table`` (HTML year table), ``chart`` (a :class:`~ccexercise.widgets.charts.ChartImage`
+    of :func:`~ccexercise.views.lost_customers.lost_revenue_live_chart`), ``chart_title``
     (``Label`` with the chart's title), ``error`` (HTML, empty unless the
     sliders make an impossible customer). ``result`` is the last
     :class:`~ccexercise.LostCustomerCost`, or ``None`` while the sliders
@@ -114,9 +117,7 @@ class LostCustomerCalculator(widgets.VBox):
         self.summary = widgets.HTML(value="")
         self.chart_title = widgets.Label(value="", style={"font_size": "1.2em",
                                                          "font_weight": "bold"})
-        self.chart = widgets.Image(format="png", value=b"",
-                                   layout={"width": "100%", "max_width": "1000px",
-                                           "height": "auto"})
+        self.chart = ChartImage()
         self.table = widgets.HTML(value="")
         self.result: LostCustomerCost | None = None
 
@@ -146,15 +147,14 @@ class LostCustomerCalculator(widgets.VBox):
         except (TypeError, ValueError) as exc:
             self._show_error(exc)
             return None
-        fig = lost_revenue_chart(cost)
+        chart = lost_revenue_live_chart(cost)
         self.result = cost
         self.error.value = ""
         self.summary.value = (f'<p style="font-size: 1.4em; line-height: 1.4">'
                               f"{html.escape(cost.summary())}</p>")
         self.table.value = _year_table_html(cost)
-        self.chart_title.value = fig.axes[0].get_title()
-        self.chart.value = figure_to_png(fig)
-        self.chart.layout.display = None
+        self.chart_title.value = chart.title
+        self.chart.show(chart)
         return cost
 
     def _show_error(self, exc: Exception) -> None:
@@ -163,8 +163,7 @@ class LostCustomerCalculator(widgets.VBox):
         self.summary.value = ""
         self.table.value = ""
         self.chart_title.value = ""
-        self.chart.value = b""
-        self.chart.layout.display = "none"
+        self.chart.clear()
         self.error.value = (
             '<div role="alert" style="font-size: 1.3em; color: #8B0000; '
             'background: #FFF4E5; border-left: 6px solid #D55E00; padding: 0.5em 1em">'

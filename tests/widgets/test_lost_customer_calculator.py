@@ -2,7 +2,7 @@
 
 Controls are set through ``.value``, as a learner's slider would; outputs
 are read back and compared with the model (``lost_revenue``) and the view
-(``lost_revenue_chart``) called directly, or with the arithmetic.
+(``lost_revenue_chart``, ``lost_revenue_live_chart``) called directly, or with the arithmetic.
 """
 
 import re
@@ -11,10 +11,9 @@ import ipywidgets as widgets
 import pytest
 
 from ccexercise.lost_customers import lost_revenue
-from ccexercise.views import figure_to_png, format_money, lost_revenue_chart
+from ccexercise.views import format_money, lost_revenue_chart
+from ccexercise.views.lost_customers import lost_revenue_live_chart
 from ccexercise.widgets import LostCustomerCalculator, lost_customer_calculator
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def raises(kind, message):
@@ -80,7 +79,7 @@ class TestConstruction:
         """The outputs are the promised widget types."""
         assert isinstance(calc.summary, widgets.HTML)
         assert isinstance(calc.table, widgets.HTML)
-        assert isinstance(calc.chart, widgets.Image) and calc.chart.format == "png"
+        assert isinstance(calc.chart, widgets.Image) and calc.chart.format == "svg+xml"
         assert isinstance(calc.chart_title, widgets.Label)
         assert isinstance(calc.error, widgets.HTML)
 
@@ -141,9 +140,17 @@ class TestOutputs:
         assert calc.chart_title.value == "Lost revenue over 5 years: 70,000"
 
     def test_chart_is_the_view(self, calc):
-        """The image is exactly the view's PNG for the same cost."""
-        assert bytes(calc.chart.value).startswith(PNG_SIGNATURE)
-        assert calc.chart.value == figure_to_png(lost_revenue_chart(model_for(calc)))
+        """The image is exactly the live view's SVG for the same cost."""
+        assert bytes(calc.chart.value).startswith(b"<svg")
+        assert calc.chart.value == lost_revenue_live_chart(model_for(calc)).to_svg()
+
+    def test_chart_draws_the_years_amounts(self, calc):
+        """The bars are the model's yearly amounts: 10, 12, 14, 16, 18 thousand."""
+        revenue, profit, running = calc.chart.chart.series
+        assert revenue.values == (10_000, 12_000, 14_000, 16_000, 18_000)
+        assert profit.values == (2_000, 2_400, 2_800, 3_200, 3_600)
+        assert running.values == (10_000, 22_000, 36_000, 52_000, 70_000)
+        assert running.axis == "right"
 
     def test_table_rows(self, calc):
         """The table has a header and one row per year."""
@@ -175,7 +182,7 @@ class TestUpdates:
         ("first_year", 20_000), ("growth_per_year", 0), ("years", 8), ("margin", 0.35)])
     def test_each_control_updates_everything(self, calc, name, value):
         """Moving any slider recomputes the result, the summary, the table and the chart."""
-        before_png, before_summary = calc.chart.value, calc.summary.value
+        before_picture, before_summary = calc.chart.value, calc.summary.value
         getattr(calc, name).value = value
         expected = model_for(calc)
         assert calc.result.revenue == expected.revenue
@@ -184,7 +191,8 @@ class TestUpdates:
         assert calc.summary.value != before_summary
         assert calc.table.value.count("<tr") == 1 + calc.years.value
         assert calc.chart_title.value == lost_revenue_chart(expected).axes[0].get_title()
-        assert calc.chart.value != before_png
+        assert calc.chart.value != before_picture
+        assert calc.chart.chart.series[0].values == tuple(expected.table["revenue"])
 
     def test_years_changes_title(self, calc):
         """Three years of 10, 12 and 14 thousand make 36,000."""
@@ -198,8 +206,8 @@ class TestUpdates:
         assert calc.result.profit == 35_000
         assert "35,000 of profit at a 50% margin" in calc.summary.value
 
-    def test_same_inputs_same_png(self, calc):
-        """Going back to the same inputs gives byte-identical PNG data."""
+    def test_same_inputs_same_picture(self, calc):
+        """Going back to the same inputs gives byte-identical SVG data."""
         first = calc.chart.value
         calc.years.value = 7
         assert calc.chart.value != first
@@ -256,7 +264,7 @@ class TestErrors:
         assert calc.error.value == ""
         assert calc.result.revenue == 15_000
         assert calc.chart_title.value == "Lost revenue over 3 years: 15,000"
-        assert bytes(calc.chart.value).startswith(PNG_SIGNATURE)
+        assert bytes(calc.chart.value).startswith(b"<svg")
         assert calc.chart.layout.display != "none"
 
     def test_message_is_escaped(self, calc):

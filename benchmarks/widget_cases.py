@@ -1,0 +1,63 @@
+"""Every widget the kit has, and how the widget benchmark drives it.
+
+One :class:`WidgetCase` per widget class exported from
+:mod:`ccexercise.widgets` (``tests/unit/test_benchmark_cases.py`` fails when
+one is missing). In a real kernel the benchmark runs ``setup`` once, then
+times each statement of ``changes`` in turn, cycling through them; every
+statement must really change what the widget shows (the benchmark checks).
+Right after each change it times ``model``, the bare calculation the
+widget has to do anyway, so the two can be compared side by side.
+
+Add your widget's case at the end of :data:`CASES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CASES", "WidgetCase"]
+
+
+@dataclass(frozen=True)
+class WidgetCase:
+    """How to build one widget (``setup`` binds it to ``w``) and change it."""
+
+    widget: str                 # the class name in ccexercise.widgets
+    setup: str                  # Python run once in the kernel; binds the widget to ``w``
+    changes: tuple[str, ...]    # statements, each timed; each must change what ``w`` shows
+    model: str = "None"         # the bare model call behind a change, timed beside it
+
+    def __post_init__(self):
+        if len(self.changes) < 2:
+            raise ValueError(f"{self.widget}: changes needs at least two statements, so "
+                             "cycling through them always changes something")
+
+
+CASES: tuple[WidgetCase, ...] = (
+    WidgetCase(
+        widget="LostCustomerCalculator",
+        setup="w = cc.widgets.lost_customer_calculator(10_000, 2_000, 5, 0.2)",
+        changes=("w.first_year.value = 25_000", "w.growth_per_year.value = 5_000",
+                 "w.years.value = 12", "w.margin.value = 0.35",
+                 "w.first_year.value = 10_000", "w.growth_per_year.value = 2_000",
+                 "w.years.value = 5", "w.margin.value = 0.2"),
+        model=("cc.lost_revenue(w.first_year.value, growth_per_year=w.growth_per_year.value, "
+               "years=w.years.value, margin=w.margin.value)"),
+    ),
+    WidgetCase(
+        widget="Timer",
+        setup="w = cc.widgets.Timer(5)",
+        changes=("w.start_button.click()", "w.play.value = 30", "w.pause_button.click()",
+                 "w.reset_button.click()"),
+        model="cc.workshop.format_clock(w.remaining)",
+    ),
+    WidgetCase(
+        widget="StepDeck",
+        setup=("from ccexercise.workshop import WorkshopStep\n"
+               "w = cc.widgets.StepDeck([WorkshopStep(f'Step {i}', 5 + i, 'Say this.', "
+               "prompts=['Ask that?']) for i in range(4)])"),
+        changes=("w.next_button.click()", "w.next_button.click()", "w.back_button.click()",
+                 "w.back_button.click()"),
+        model="cc.workshop.format_clock(w.step.seconds)",
+    ),
+)

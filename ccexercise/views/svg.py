@@ -1,0 +1,423 @@
+"""Charts drawn as SVG text, fast enough to redraw on every slider move.
+
+A widget must answer a control change within 100 ms. Drawing a chart with
+matplotlib takes 100-300 ms on a small machine (most of it laying out
+text), so the charts inside widgets are built here instead: an
+:class:`SvgChart` collects bars, lines, intervals and bands over a row of
+categories and writes them as one SVG picture in 1-3 ms. The picture is
+sharp at any size, so it reads well on a projector; a widget shows it in
+an ``ipywidgets.Image`` (:class:`ccexercise.widgets.charts.ChartImage`).
+
+Static charts in lessons stay matplotlib (the other modules of
+:mod:`ccexercise.views`); both use the same colours (:data:`COLOURS`).
+
+>>> chart = SvgChart(title="Answers by group", categories=["Detractors", "Passives", "Promoters"],
+...                  value_label="Respondents")
+>>> chart.bars([40, 60, 100], label="Respondents", colour=COLOURS["revenue"], value_labels=True)
+>>> svg = chart.to_svg()
+>>> svg[:4], b"Answers by group" in svg, b">100<" in svg
+(b'<svg', True, True)
+>>> [series.label for series in chart.series]
+['Respondents']
+>>> chart.bars([1, 2], label="Too short", colour="#000000")
+Traceback (most recent call last):
+    ...
+ValueError: values must have one number per category (3), got 2
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from ._figures import COLOURS
+
+__all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks"]
+
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+#: Font sizes in SVG pixels for the default 960 x 540 picture (scaled with it).
+SIZES = {"title": 26, "label": 20, "ticks": 18, "legend": 18, "values": 16}
+KINDS = ("bars", "line", "interval", "band", "reference")
+
+
+def _number_text(value: float) -> str:
+    """A tick or bar label: thousands separators, no decimals for round numbers."""
+    if abs(value) < 1e-9:
+        return "0"
+    if float(value).is_integer() or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def nice_ticks(low: float, high: float, *, count: int = 5) -> list[float]:
+    """About ``count`` round tick values covering ``low``..``high``.
+
+    >>> nice_ticks(0, 70_000)
+    [0.0, 20000.0, 40000.0, 60000.0, 80000.0]
+    >>> nice_ticks(-100, 100)
+    [-100.0, -50.0, 0.0, 50.0, 100.0]
+    >>> nice_ticks(3, 3)
+    [2.0, 2.5, 3.0, 3.5, 4.0]
+    """
+    if high < low:
+        low, high = high, low
+    if high == low:
+        low, high = low - 1, high + 1
+    raw = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw - 1e-12)
+    start = math.floor(low / step + 1e-9) * step
+    ticks, value = [], start
+    while value < high + step * 0.999:
+        ticks.append(round(value, 10) + 0.0)
+        value += step
+    if ticks[-1] < high - 1e-9:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One thing drawn on a chart: its kind, legend label, colour and numbers."""
+
+    kind: str
+    label: str
+    colour: str
+    values: tuple[float, ...] = ()
+    low: tuple[float, ...] = ()
+    high: tuple[float, ...] = ()
+    axis: str = "left"
+    group: int = 0
+    groups: int = 1
+    base: tuple[float, ...] = ()
+    value_labels: bool = False
+
+
+def _numbers(name: str, values, count: int | None) -> tuple[float, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) and not hasattr(
+            values, "__array__"):
+        raise TypeError(f"{name} must be a list of numbers, got {values!r} "
+                        f"(a {type(values).__name__})")
+    out = []
+    for i, v in enumerate(list(values)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Real) or math.isnan(v) \
+                or math.isinf(v):
+            raise TypeError(f"{name}[{i}] must be a finite number, got {v!r}")
+        out.append(float(v))
+    if count is not None and len(out) != count:
+        raise ValueError(f"{name} must have one number per category ({count}), got {len(out)}")
+    return tuple(out)
+
+
+def _text(name: str, value) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be text (a str), got {value!r} (a {type(value).__name__})")
+    return value
+
+
+class SvgChart:
+    """A chart over a row of categories, written as SVG by :meth:`to_svg`.
+
+    ``categories`` label the bar positions (left to right, or top to bottom
+    when ``horizontal=True``). Values are read off the value axis, labelled
+    ``value_label``; lines with ``axis="right"`` use a second value axis
+    labelled ``right_label``. ``value_format`` turns axis and bar values into
+    text. ``series`` lists what was added, in order (tests read it).
+    """
+
+    def __init__(self, *, title: str, categories: Sequence, value_label: str = "",
+                 category_label: str = "", right_label: str = "", horizontal: bool = False,
+                 width: int = 960, height: int = 540,
+                 value_format: Callable[[float], str] = _number_text) -> None:
+        self.title = _text("title", title)
+        if isinstance(categories, (str, bytes)) or not isinstance(categories, Sequence):
+            raise TypeError(f"categories must be a list of labels, got {categories!r}")
+        if len(categories) == 0:
+            raise ValueError("categories must not be empty")
+        self.categories = tuple(str(c) for c in categories)
+        self.value_label = _text("value_label", value_label)
+        self.category_label = _text("category_label", category_label)
+        self.right_label = _text("right_label", right_label)
+        self.horizontal = bool(horizontal)
+        for name, size in (("width", width), ("height", height)):
+            if isinstance(size, bool) or not isinstance(size, int) or size < 200:
+                raise ValueError(f"{name} must be a whole number of pixels, at least 200, "
+                                 f"got {size!r}")
+        self.width, self.height = width, height
+        self.value_format = value_format
+        self.series: list[ChartSeries] = []
+        self._limits: dict[str, tuple[float, float]] = {}
+
+    # -- adding things to draw ------------------------------------------------------
+
+    def _add(self, series: ChartSeries) -> None:
+        _text("label", series.label)
+        _text("colour", series.colour)
+        self.series.append(series)
+
+    def bars(self, values, *, label: str, colour: str, group: int = 0, groups: int = 1,
+             base=None, value_labels: bool = False) -> None:
+        """One bar per category. ``group``/``groups`` place bars side by side
+        (group ``i`` of ``groups``); ``base`` stacks them on other values."""
+        n = len(self.categories)
+        if not (isinstance(groups, int) and isinstance(group, int) and 0 <= group < groups):
+            raise ValueError(f"group must be a whole number from 0 to groups - 1 "
+                             f"({groups!r} - 1), got {group!r}")
+        self._add(ChartSeries("bars", label, colour, _numbers("values", values, n),
+                              group=group, groups=groups,
+                              base=_numbers("base", base, n) if base is not None else (0.0,) * n,
+                              value_labels=bool(value_labels)))
+
+    def line(self, values, *, label: str, colour: str, axis: str = "left") -> None:
+        """A line with a dot at each category, on the left or the right value axis."""
+        if axis not in ("left", "right"):
+            raise ValueError(f"axis must be 'left' or 'right', got {axis!r}")
+        self._add(ChartSeries("line", label, colour, _numbers("values", values,
+                                                              len(self.categories)), axis=axis))
+
+    def interval(self, *, low, high, centre=None, label: str, colour: str) -> None:
+        """An error bar from ``low`` to ``high`` per category, with a dot at ``centre``."""
+        n = len(self.categories)
+        lows, highs = _numbers("low", low, n), _numbers("high", high, n)
+        if any(lo > hi for lo, hi in zip(lows, highs)):
+            raise ValueError("low must not be above high in any category")
+        centres = _numbers("centre", centre, n) if centre is not None else ()
+        self._add(ChartSeries("interval", label, colour, centres, lows, highs))
+
+    def band(self, *, low, high, label: str, colour: str) -> None:
+        """A shaded band between ``low`` and ``high`` across the categories."""
+        n = len(self.categories)
+        self._add(ChartSeries("band", label, colour, (), _numbers("low", low, n),
+                              _numbers("high", high, n)))
+
+    def reference(self, value, *, label: str = "", colour: str = COLOURS["neutral"]) -> None:
+        """A dashed line across the chart at ``value`` (a target, zero, an average)."""
+        self._add(ChartSeries("reference", label, colour, _numbers("value", [value], 1)))
+
+    def set_limits(self, low, high, *, axis: str = "left") -> None:
+        """Fix the value axis to ``low``..``high`` instead of fitting the data."""
+        low, high = _numbers("limits", [low, high], 2)
+        if not low < high:
+            raise ValueError(f"low must be below high, got {low!r} and {high!r}")
+        self._limits[axis] = (low, high)
+
+    # -- drawing ------------------------------------------------------------------
+
+    def _range(self, axis: str) -> list[float]:
+        if axis in self._limits:
+            low, high = self._limits[axis]
+            return [t for t in nice_ticks(low, high) if low - 1e-9 <= t <= high + 1e-9] \
+                or [low, high]
+        found: list[float] = []
+        for s in self.series:
+            if s.axis != axis and s.kind != "reference":
+                continue
+            if s.kind == "bars":
+                found += [0.0, *s.base, *(b + v for b, v in zip(s.base, s.values))]
+            else:
+                found += [*s.values, *s.low, *s.high]
+        if not found:
+            found = [0.0, 1.0]
+        return nice_ticks(min(found), max(found))
+
+    def to_svg(self) -> bytes:
+        """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes."""
+        scale = self.width / 960
+        size = {k: round(v * scale) for k, v in SIZES.items()}
+        left_ticks = self._range("left")
+        has_right = any(s.axis == "right" for s in self.series)
+        right_ticks = self._range("right") if has_right else []
+        n = len(self.categories)
+        legend = [s for s in self.series if s.label]
+        tick_chars = max(len(self.value_format(t)) for t in left_ticks)
+        cat_chars = max(len(c) for c in self.categories)
+        # Margins: room for the title, tick labels, axis labels and the legend.
+        top = size["title"] * 2.4
+        bottom = size["legend"] * 2.2 if legend else size["label"]
+        left = size["label"] * 1.6 + 0.6 * size["ticks"] * tick_chars + 12
+        right = (size["label"] * 1.6 + 0.6 * size["ticks"]
+                 * max(len(self.value_format(t)) for t in right_ticks) + 12) if has_right \
+            else size["ticks"] * 1.5
+        if self.horizontal:
+            left = size["label"] * 1.6 + 0.58 * size["ticks"] * min(cat_chars, 24) + 12
+            bottom += size["ticks"] * 1.6 + size["label"] * 1.8
+        else:
+            bottom += size["ticks"] * 1.6 + (size["label"] * 1.6 if self.category_label else 0)
+        x0, x1, y0, y1 = left, self.width - right, top, self.height - bottom
+
+        def scaler(ticks):
+            lo, hi = ticks[0], ticks[-1]
+            if self.horizontal:
+                return lambda v: x0 + (min(max(v, lo), hi) - lo) / (hi - lo) * (x1 - x0)
+            return lambda v: y1 - (min(max(v, lo), hi) - lo) / (hi - lo) * (y1 - y0)
+
+        val = {"left": scaler(left_ticks)}
+        if has_right:
+            val["right"] = scaler(right_ticks)
+        span = (y1 - y0) if self.horizontal else (x1 - x0)
+        slot = span / n
+
+        def cat(i: int, frac: float = 0.5) -> float:
+            return (y0 if self.horizontal else x0) + (i + frac) * slot
+
+        def point(i, frac, v, axis="left"):
+            c, p = cat(i, frac), val[axis](v)
+            return (p, c) if self.horizontal else (c, p)
+
+        parts: list[str] = []
+        add = parts.append
+        add(f'<rect width="{self.width}" height="{self.height}" fill="white"/>')
+        add(_label(self.width / 2, size["title"] * 1.4, self.title, size["title"],
+                   anchor="middle", weight="bold"))
+        # Value grid, ticks and axis label(s).
+        for t in left_ticks:
+            p = val["left"](t)
+            if self.horizontal:
+                add(_line(p, y0, p, y1, COLOURS["grid"]))
+                add(_label(p, y1 + size["ticks"] * 1.2, self.value_format(t), size["ticks"],
+                           anchor="middle"))
+            else:
+                add(_line(x0, p, x1, p, COLOURS["grid"]))
+                add(_label(x0 - 8, p + size["ticks"] * 0.35, self.value_format(t),
+                           size["ticks"], anchor="end"))
+        for t in right_ticks:
+            p = val["right"](t)
+            add(_label(x1 + 8, p + size["ticks"] * 0.35, self.value_format(t), size["ticks"],
+                       anchor="start", colour=_right_colour(self.series)))
+        if self.horizontal:
+            add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.2 + size["label"] * 1.4,
+                       self.value_label, size["label"], anchor="middle"))
+        else:
+            add(_label(size["label"], (y0 + y1) / 2, self.value_label, size["label"],
+                       anchor="middle", rotate=True))
+            if has_right:
+                add(_label(self.width - size["label"] * 0.6, (y0 + y1) / 2, self.right_label,
+                           size["label"], anchor="middle", rotate=True,
+                           colour=_right_colour(self.series)))
+        # Category labels (every k-th when they would overlap).
+        every = max(1, math.ceil(n / max(1, (span / (0.6 * size["ticks"] * (cat_chars + 2))))))
+        if self.horizontal:
+            every = max(1, math.ceil(n * size["ticks"] * 1.3 / span))
+        for i, name in enumerate(self.categories):
+            if i % every:
+                continue
+            shown = name if len(name) <= 24 else name[:23] + "…"
+            if self.horizontal:
+                add(_label(x0 - 8, cat(i) + size["ticks"] * 0.35, shown, size["ticks"],
+                           anchor="end"))
+            else:
+                add(_label(cat(i), y1 + size["ticks"] * 1.3, shown, size["ticks"],
+                           anchor="middle"))
+        if self.category_label and not self.horizontal:
+            add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.3 + size["label"] * 1.4,
+                       self.category_label, size["label"], anchor="middle"))
+        for s in self.series:
+            add(_draw(s, point, slot, size, self.horizontal, self.value_format, n))
+        # The zero line and the axis frame.
+        zero = val["left"](0.0) if left_ticks[0] <= 0 <= left_ticks[-1] else None
+        if zero is not None:
+            add(_line(zero, y0, zero, y1, COLOURS["text"]) if self.horizontal
+                else _line(x0, zero, x1, zero, COLOURS["text"]))
+        if legend:
+            add(_legend(legend, self.width, self.height - size["legend"] * 1.1, size["legend"]))
+        body = "".join(parts)
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}" '
+                f'height="{self.height}" viewBox="0 0 {self.width} {self.height}" role="img" '
+                f'aria-label="{escape(self.title)}" font-family="{FONT}">'
+                f"<title>{escape(self.title)}</title>{body}</svg>").encode()
+
+
+def _right_colour(series: list[ChartSeries]) -> str:
+    return next((s.colour for s in series if s.axis == "right"), COLOURS["text"])
+
+
+def _f(x: float) -> str:
+    return f"{x:.1f}"
+
+
+def _line(xa, ya, xb, yb, colour, *, width=1.5, dashed=False) -> str:
+    dash = ' stroke-dasharray="8 6"' if dashed else ""
+    return (f'<line x1="{_f(xa)}" y1="{_f(ya)}" x2="{_f(xb)}" y2="{_f(yb)}" '
+            f'stroke="{colour}" stroke-width="{width}"{dash}/>')
+
+
+def _label(x, y, text, size, *, anchor="start", weight="normal", rotate=False,
+           colour=COLOURS["text"]) -> str:
+    turn = f' transform="rotate(-90 {_f(x)} {_f(y)})"' if rotate else ""
+    bold = ' font-weight="bold"' if weight == "bold" else ""
+    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" fill="{colour}" '
+            f'text-anchor="{anchor}"{bold}{turn}>{escape(text)}</text>')
+
+
+def _draw(s: ChartSeries, point, slot, size, horizontal, fmt, categories: int) -> str:
+    """SVG for one series; ``point(i, frac, value, axis)`` maps to pixels."""
+    out = []
+    n = max(len(s.values), len(s.low))
+    if s.kind == "bars":
+        width = 0.8 / s.groups
+        for i, (b, v) in enumerate(zip(s.base, s.values)):
+            frac = 0.1 + width * s.group
+            (xa, ya), (xb, yb) = point(i, frac, b, s.axis), point(i, frac + width, b + v, s.axis)
+            x, y, w, h = min(xa, xb), min(ya, yb), abs(xb - xa), abs(yb - ya)
+            out.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" '
+                       f'fill="{s.colour}"><title>{escape(s.label)}: {escape(fmt(v))}'
+                       f"</title></rect>")
+            if s.value_labels:
+                mx, my = point(i, frac + width / 2, b + v, s.axis)
+                if horizontal:
+                    out.append(_label(mx + (6 if v >= 0 else -6), my + size["values"] * 0.35,
+                                      fmt(v), size["values"],
+                                      anchor="start" if v >= 0 else "end"))
+                else:
+                    out.append(_label(mx, my + (-6 if v >= 0 else size["values"] + 4), fmt(v),
+                                      size["values"], anchor="middle"))
+    elif s.kind == "line":
+        pts = [point(i, 0.5, v, s.axis) for i, v in enumerate(s.values)]
+        path = " ".join(f"{_f(x)},{_f(y)}" for x, y in pts)
+        out.append(f'<polyline points="{path}" fill="none" stroke="{s.colour}" '
+                   f'stroke-width="4"/>')
+        out += [f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="{s.colour}"/>' for x, y in pts]
+    elif s.kind == "interval":
+        cap = min(slot * 0.15, 16)
+        for i in range(n):
+            (xa, ya), (xb, yb) = point(i, 0.5, s.low[i]), point(i, 0.5, s.high[i])
+            out.append(_line(xa, ya, xb, yb, s.colour, width=4))
+            for x, y in ((xa, ya), (xb, yb)):
+                out.append(_line(x, y - cap, x, y + cap, s.colour, width=4) if horizontal
+                           else _line(x - cap, y, x + cap, y, s.colour, width=4))
+            if s.values:
+                x, y = point(i, 0.5, s.values[i])
+                out.append(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="8" fill="{s.colour}"/>')
+    elif s.kind == "band":
+        upper = [point(i, 0.5, v) for i, v in enumerate(s.high)]
+        lower = [point(i, 0.5, v) for i, v in enumerate(s.low)][::-1]
+        path = " ".join(f"{_f(x)},{_f(y)}" for x, y in upper + lower)
+        out.append(f'<polygon points="{path}" fill="{s.colour}" fill-opacity="0.25" '
+                   f'stroke="none"/>')
+    elif s.kind == "reference":
+        # Across the whole category axis: from the first slot's start to the last's end.
+        (xa, ya), (xb, yb) = point(0, 0.0, s.values[0]), point(categories - 1, 1.0, s.values[0])
+        out.append(_line(xa, ya, xb, yb, s.colour, width=3, dashed=True))
+    return "".join(out)
+
+
+def _legend(series: list[ChartSeries], width: float, y: float, size: int) -> str:
+    """Colour swatches and labels in one centred row."""
+    items = [(s, 0.6 * size * len(s.label) + size * 2.2) for s in series]
+    x = max(10.0, (width - sum(w for _, w in items)) / 2)
+    out = []
+    for s, w in items:
+        if s.kind in ("line", "reference", "interval"):
+            dash = s.kind == "reference"
+            out.append(_line(x, y - size * 0.35, x + size * 1.2, y - size * 0.35, s.colour,
+                             width=4, dashed=dash))
+        else:
+            opacity = ' fill-opacity="0.25"' if s.kind == "band" else ""
+            out.append(f'<rect x="{_f(x)}" y="{_f(y - size * 0.8)}" width="{_f(size * 1.2)}" '
+                       f'height="{_f(size * 0.9)}" fill="{s.colour}"{opacity}/>')
+        out.append(_label(x + size * 1.6, y, s.label, size))
+        x += w
+    return "".join(out)
