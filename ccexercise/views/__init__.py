@@ -15,6 +15,15 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .nps import (
+    nps_groups_chart,
+    nps_groups_live_chart,
+    nps_interval_live_chart,
+    nps_segment_chart,
+    nps_segment_live_chart,
+    nps_trend_chart,
+    nps_what_if_live_chart,
+)
 from .svg import SvgChart
 
 __all__ = [
@@ -24,6 +33,13 @@ __all__ = [
     "lost_revenue_chart",
     "lost_revenue_live_chart",
     "money_formatter",
+    "nps_groups_chart",
+    "nps_groups_live_chart",
+    "nps_interval_live_chart",
+    "nps_segment_chart",
+    "nps_segment_live_chart",
+    "nps_trend_chart",
+    "nps_what_if_live_chart",
     "score_histogram",
     "segment_chart",
     "task_share_chart",
