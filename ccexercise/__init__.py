@@ -36,6 +36,7 @@ from .nps import (
     nps_interval_from_counts,
     nps_sample_size,
     nps_what_if,
+    scores_from_text,
 )
 
 __version__ = "0.1.0"
@@ -79,5 +80,6 @@ __all__ = [
     "nps_interval_from_counts",
     "nps_sample_size",
     "nps_what_if",
+    "scores_from_text",
     "word_of_mouth",
 ]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
@@ -51,6 +52,7 @@ __all__ = [
     "nps_interval_from_counts",
     "nps_sample_size",
     "nps_what_if",
+    "scores_from_text",
 ]
 
 #: The scales a survey may use: name -> (lowest, highest) answer. The groups
@@ -571,3 +573,36 @@ def nps_by_period(table: pd.DataFrame, *, date: str = "date", period: str = "mon
     labelled = table.assign(**{period: when.dt.to_period(PERIODS[period]).astype(str)})
     keys = ([by] if isinstance(by, str) else list(by or [])) + [period]
     return nps_by(labelled, keys, score=score, level=level, method=method, scale=scale)
+
+
+# --------------------------------------------------------------------------
+# Scores typed by a room
+# --------------------------------------------------------------------------
+
+def scores_from_text(text: str, *, scale: str = "0-10") -> tuple[list[int], list[tuple]]:
+    """Read scores typed or pasted by a room: numbers separated by spaces, commas or lines.
+
+    Returns the good scores and, for every entry that is not one, a tuple
+    ``(entry number, what was typed, reason)``: nothing typed is lost.
+
+    >>> scores_from_text("10, 9 8\\n11 7.5 x 6")
+    ([10, 9, 8, 6], [(4, '11', 'is above 10'), (5, '7.5', 'is not a whole number'), (6, 'x', 'is not a number')])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be text (a str), got {text!r} (a {type(text).__name__})")
+    low, high = _scale(scale)
+    good, bad = [], []
+    for entry, token in enumerate(re.split(r"[\s,;]+", text.strip()) if text.strip() else [],
+                                  start=1):
+        if re.fullmatch(r"[+-]?\d+", token):
+            value = int(token)
+            if low <= value <= high:
+                good.append(value)
+            else:
+                bad.append((entry, token, f"is {'above' if value > high else 'below'} "
+                                          f"{high if value > high else low}"))
+        elif re.fullmatch(r"[+-]?(\d+[.]\d*|[.]\d+)", token):
+            bad.append((entry, token, "is not a whole number"))
+        else:
+            bad.append((entry, token, "is not a number"))
+    return good, bad

@@ -11,11 +11,25 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .nps import (
+    NpsExplorer,
+    NpsWhatIf,
+    RoomPoll,
+    nps_explorer,
+    nps_what_if_widget,
+    room_poll,
+)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "LostCustomerCalculator",
+    "NpsExplorer",
+    "NpsWhatIf",
+    "RoomPoll",
     "StepDeck",
     "Timer",
     "lost_customer_calculator",
+    "nps_explorer",
+    "nps_what_if_widget",
+    "room_poll",
 ]
