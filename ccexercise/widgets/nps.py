@@ -52,8 +52,9 @@ def _alert(text: str) -> str:
 
 def _big(counts: NpsCounts, low: float, high: float, level: float, size: str = "1.6em") -> str:
     return (f'<div style="font-size: {size}; line-height: 1.3">NPS <b>{counts.nps:+.1f}</b>'
-            f'<span style="font-size: 0.6em"> &nbsp; {level * 100:g}% interval '
-            f"{low:+.1f} to {high:+.1f} &nbsp;·&nbsp; {counts.n:,} answers</span></div>")
+            f'<span style="font-size: 0.6em; display: inline-block"> &nbsp; {level * 100:g}% '
+            f"interval {low:+.1f} to {high:+.1f} &nbsp;·&nbsp; {counts.n:,} "
+            f"{'answer' if counts.n == 1 else 'answers'}</span></div>")
 
 
 class _Counts(widgets.VBox):
@@ -69,7 +70,7 @@ class _Counts(widgets.VBox):
         self.detractors = _slider("Detractors (0-6)", detractors,
                                   "How many answered 0 to 6", MAX_COUNT)
         self.method = widgets.ToggleButtons(options=list(_METHODS), description="Interval",
-                                            style=_STYLE)
+                                            style={**_STYLE, "button_width": "auto"})
 
     def _counts(self) -> NpsCounts:
         return NpsCounts(self.promoters.value, self.passives.value, self.detractors.value)
@@ -194,7 +195,8 @@ class RoomPoll(widgets.VBox):
             description="Scores", continuous_update=False, style=_STYLE,
             layout={"width": "100%", "max_width": "46em", "height": "7em"})
         self.scale = widgets.ToggleButtons(options=["0-10", "1-10"], value=scale,
-                                           description="Scale", style=_STYLE)
+                                           description="Scale",
+                                           style={**_STYLE, "button_width": "auto"})
         self.big = widgets.HTML()
         self.rejected = widgets.HTML()
         self.chart = ChartImage()
@@ -226,9 +228,9 @@ class RoomPoll(widgets.VBox):
         low, high = counts.interval(level=self.level)
         self.result = counts
         words = " · ".join(
-            f'<span style="color: {GROUP_COLOURS[g]}">{n} {g.lower()}</span>'
-            for g, n in (("Promoters", counts.promoters), ("Passives", counts.passives),
-                         ("Detractors", counts.detractors)))
+            f'<span style="color: {GROUP_COLOURS[g]}">{n} {g.lower() if n != 1 else g[:-1].lower()}'
+            "</span>" for g, n in (("Promoters", counts.promoters), ("Passives", counts.passives),
+                                    ("Detractors", counts.detractors)))
         self.big.value = (_big(counts, low, high, self.level, size="4em")
                           + f'<div style="font-size: 2em">{words}</div>')
         self.chart.show(nps_groups_live_chart(counts, level=self.level))
