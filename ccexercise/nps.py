@@ -109,7 +109,9 @@ def _as_array(scores, low: int, high: int) -> np.ndarray:
     if isinstance(scores, pd.Series):
         if pd.api.types.is_bool_dtype(scores.dtype):
             raise _first_bad(scores.tolist(), low, high)
-        if pd.api.types.is_integer_dtype(scores.dtype) and not scores.hasnans:
+        if isinstance(scores.dtype, np.dtype) and scores.dtype.kind in "iu":
+            scores = scores.to_numpy()  # plain NumPy integers cannot hold NaN: no check needed
+        elif pd.api.types.is_integer_dtype(scores.dtype) and not scores.hasnans:
             scores = scores.to_numpy(dtype=np.int64)
         elif pd.api.types.is_numeric_dtype(scores.dtype):
             scores = scores.to_numpy(dtype=float, na_value=np.nan)
