@@ -53,9 +53,9 @@ CASES: tuple[WidgetCase, ...] = (
     ),
     WidgetCase(
         widget="StepDeck",
-        setup=("from ccexercise.workshop import WorkshopStep\n"
-               "w = cc.widgets.StepDeck([WorkshopStep(f'Step {i}', 5 + i, 'Say this.', "
-               "prompts=['Ask that?']) for i in range(4)])"),
+        # Module 01's facilitator page, as a trainer projects it.
+        setup=("w = cc.widgets.StepDeck.from_run_sheet("
+               "cc.workshop.run_sheet_for('01_lost_customer_cost'))"),
         changes=("w.next_button.click()", "w.next_button.click()", "w.back_button.click()",
                  "w.back_button.click()"),
         model="cc.workshop.format_clock(w.step.seconds)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -71,6 +72,32 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
     _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
     meta.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))
+
+
+RUN_SHEET_TITLE = "A step title only the browser test writes"
+
+
+@pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
+def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_server,
+                                                       course_copy, artifacts):
+    """A trainer edits run_sheet.md beside the page and reloads: the page shows the change,
+    and where the room is against the session ("Step 1 of N · 0 of M minutes used")."""
+    sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
+    original = sheet.read_text(encoding="utf-8")
+    visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)  # notes may show headings too
+    heading = next(line for line in visible.splitlines() if line.startswith("## "))
+    minutes = heading[heading.rindex("("):]
+    try:
+        sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
+                         encoding="utf-8")
+        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+        _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
+                                   timeout=bh.KERNEL_TIMEOUT)
+        _expect(page.locator(".widget-html h2").first).to_have_text(RUN_SHEET_TITLE)
+        page.screenshot(path=str(artifacts / "facilitator-edited-run-sheet.png"))
+    finally:
+        sheet.write_text(original, encoding="utf-8")
 
 
 def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artifacts):
