@@ -19,8 +19,6 @@ from ccexercise.nps import (
     NpsDifference,
     classify,
     nps,
-    nps_by,
-    nps_by_period,
     nps_counts,
     nps_difference,
     nps_from_counts,
@@ -29,6 +27,7 @@ from ccexercise.nps import (
     nps_sample_size,
     nps_what_if,
 )
+from ccexercise.nps_survey import nps_by, nps_by_period, scores_from_text
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 Z95 = 1.959963984540054  # the 97.5 % point of the standard normal distribution
@@ -459,3 +458,37 @@ class TestProperties:
         """The NumPy fast path and the list path count alike."""
         assert nps_counts(np.array(scores)) == nps_counts(scores)
         assert nps_counts(pd.Series(scores, dtype=float)) == nps_counts(scores)
+
+
+class TestScoresFromText:
+    def test_separators_and_reasons(self):
+        """Spaces, commas, semicolons and new lines separate; every bad entry is kept."""
+        good, bad = scores_from_text(" 10,9;8\n\n0  -1 7.5 .5 seven 12 ")
+        assert good == [10, 9, 8, 0]
+        assert bad == [(5, "-1", "is below 0"), (6, "7.5", "is not a whole number"),
+                       (7, ".5", "is not a whole number"), (8, "seven", "is not a number"),
+                       (9, "12", "is above 10")]
+
+    def test_empty_and_scale(self):
+        assert scores_from_text("   ") == ([], [])
+        assert scores_from_text("0 1", scale="1-10") == ([1], [(1, "0", "is below 1")])
+
+    def test_not_text(self):
+        with raises(TypeError, "text must be text (a str), got [10] (a list)"):
+            scores_from_text([10])
+
+
+@pytest.mark.parametrize("module_name", ["ccexercise.nps", "ccexercise.nps_survey",
+                                         "ccexercise.views.nps", "ccexercise.widgets.nps"])
+def test_public_names_are_sorted_exported_and_defined(module_name):
+    """__all__ is sorted, every name exists, and the calculators are re-exported as cc.<name>."""
+    import importlib
+
+    import ccexercise as cc
+    module = importlib.import_module(module_name)
+    assert list(module.__all__) == sorted(module.__all__)
+    assert all(hasattr(module, name) for name in module.__all__)
+    if module_name in ("ccexercise.nps", "ccexercise.nps_survey"):
+        exported = set(module.__all__) - {"PERIODS"}
+        assert exported <= set(cc.__all__)
+        assert all(getattr(cc, name) is getattr(module, name) for name in exported)
