@@ -413,7 +413,9 @@ def nps_difference(first, second, *, level: float = 0.95, method: str = "wald",
     """Compare two groups: NPS of ``first`` minus NPS of ``second``, with its interval.
 
     Each group is a list of scores or an :class:`NpsCounts`. The groups are
-    independent samples, so the standard errors add as squares.
+    independent samples, so the standard errors add as squares. With
+    ``method="adjusted_wald"`` the interval is built around the adjusted
+    estimates (see :func:`nps_interval`); ``difference`` stays the plain one.
 
     >>> d = nps_difference(NpsCounts(100, 60, 40), NpsCounts(90, 60, 50))
     >>> d.difference, d.low, d.high, d.distinguishable

@@ -56,9 +56,17 @@ def nps_by(table: pd.DataFrame, by, *, score: str = "score", level: float = 0.95
             raise ValueError(f"{name}={column!r} is not a column of table; "
                              f"the columns are {list(table.columns)}")
     low, high = _scale(scale)
-    values = _as_array(table[score], low, high)
-    if values.size and (values.min() < low or values.max() > high):
-        _int_array(values, low, high)  # raises, naming the first bad score
+    try:
+        values = _as_array(table[score], low, high)
+        if values.size and (values.min() < low or values.max() > high):
+            _int_array(values, low, high)  # raises, naming the first bad score
+    except (TypeError, ValueError) as exc:
+        found = re.search(r"at position (\d+)", str(exc))
+        if found is None:
+            raise
+        label = table.index[int(found.group(1))]
+        where = f"{found.group(0)} of column {score!r} (the row with index {label!r})"
+        raise type(exc)(str(exc).replace(found.group(0), where, 1)) from None
     if values.size == 0:
         raise ValueError("table has no rows; there are no scores to count")
     group = np.where(values >= 9, "promoters", np.where(values >= 7, "passives", "detractors"))

@@ -354,9 +354,15 @@ class TestBySegment:
         assert out["answers"].sum() == 7
 
     def test_bad_score_in_table(self):
-        bad = self.table.assign(score=[10, 9, 6, 7, 0, 11, 8])
-        with raises(ValueError, "scores must be whole numbers from 0 to 10; got 11 at position 5"):
+        bad = self.table.assign(score=[10, 9, 6, 7, 0, 11, 8]).set_index(
+            pd.Index(list("abcdefg")))
+        with raises(ValueError, "scores must be whole numbers from 0 to 10; got 11 at position 5 "
+                                "of column 'score' (the row with index 'f')"):
             nps_by(bad, "branch")
+        with raises(TypeError, "scores must be whole numbers from 0 to 10; got '9' (text) at "
+                               "position 1 of column 'score' (the row with index 1); remove the "
+                               "quotes and spaces: 9"):
+            nps_by(pd.DataFrame({"b": ["x", "y"], "score": [9, "9"]}), "b")
 
     @pytest.mark.parametrize("kwargs, kind, message", [
         ({"by": "shop"}, ValueError,
