@@ -60,6 +60,31 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.back_button.click()"),
         model="cc.workshop.format_clock(w.step.seconds)",
     ),
+    # Module 04: the satisfaction formula.
+    WidgetCase(
+        widget="SatisfactionSliders",
+        setup="w = cc.widgets.satisfaction_sliders(5, 5)",
+        changes=("w.perceived.value = 7", "w.expected.value = 7", "w.perceived.value = 2",
+                 "w.expected.value = 5", "w.perceived.value = 5"),
+        model="cc.service_level(cc.satisfaction(w.perceived.value, w.expected.value))",
+    ),
+    WidgetCase(
+        widget="PromiseSimulator",
+        setup="w = cc.widgets.promise_simulator()",
+        changes=("w.example_late.click()", "w.example_early.click()", "w.delivered.value = 9",
+                 "w.tolerance.value = 2", "w.promised.value = 12", "w.tolerance.value = 0"),
+        model="cc.promise_vs_delivery(promised=w.promised.value, delivered=w.delivered.value)",
+    ),
+    WidgetCase(
+        widget="DimensionExplorer",
+        setup="w = cc.widgets.dimension_explorer()",
+        changes=("w.segment.value = 'wholesaler'", "w.branch.value = 'East'",
+                 "w.weighted.value = True", "w.points['reliability'].value = 60",
+                 "w.segment.value = 'All'", "w.branch.value = 'All'",
+                 "w.points['reliability'].value = 20", "w.weighted.value = False"),
+        model="cc.gap_analysis(w.selection())",
+    ),
+    # Module 05: Net Promoter Score.
     WidgetCase(
         widget="NpsExplorer",
         setup="w = cc.widgets.nps_explorer()",

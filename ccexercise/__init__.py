@@ -22,6 +22,14 @@ from .lost_customers import (
     lost_revenue_table,
     word_of_mouth,
 )
+from .expectations import (
+    DEADLINE_EXAMPLE,
+    ExpectationResponse,
+    PromiseOutcome,
+    compare_promises,
+    expectation_response,
+    promise_vs_delivery,
+)
 from .nps import (
     NpsCounts,
     NpsDifference,
@@ -36,6 +44,28 @@ from .nps import (
     nps_what_if,
 )
 from .nps_survey import nps_by, nps_by_period, scores_from_text
+from .satisfaction import (
+    DIMENSIONS,
+    SURVEY_ITEMS,
+    GapAnalysis,
+    SurveyItem,
+    gap_analysis,
+    item_gaps,
+    normalise_weights,
+    respondent_gaps,
+    satisfaction,
+    weakest_dimension,
+)
+from .service_levels import (
+    MATURITY_STAGES,
+    MATURITY_STATEMENTS,
+    MaturityResult,
+    MaturityStage,
+    ServiceLevel,
+    level_counts,
+    maturity_stage,
+    service_level,
+)
 
 __version__ = "0.1.0"
 
@@ -53,21 +83,40 @@ def __getattr__(name):
 
 __all__ = [
     "CustomerCostComparison",
+    "DEADLINE_EXAMPLE",
+    "DIMENSIONS",
+    "ExpectationResponse",
+    "GapAnalysis",
     "LifetimeValue",
     "LostCustomerCost",
+    "MATURITY_STAGES",
+    "MATURITY_STATEMENTS",
+    "MaturityResult",
+    "MaturityStage",
     "NpsCounts",
     "NpsDifference",
+    "PromiseOutcome",
+    "SURVEY_ITEMS",
+    "ServiceLevel",
+    "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
     "check",
     "checks",
     "classify",
+    "compare_promises",
     "cost_by_segment",
     "datasets",
     "exactly",
+    "expectation_response",
+    "gap_analysis",
+    "item_gaps",
+    "level_counts",
     "lifetime_value",
     "lost_revenue",
     "lost_revenue_table",
+    "maturity_stage",
+    "normalise_weights",
     "nps",
     "nps_by",
     "nps_by_period",
@@ -78,6 +127,11 @@ __all__ = [
     "nps_interval_from_counts",
     "nps_sample_size",
     "nps_what_if",
+    "promise_vs_delivery",
+    "respondent_gaps",
+    "satisfaction",
     "scores_from_text",
+    "service_level",
+    "weakest_dimension",
     "word_of_mouth",
 ]

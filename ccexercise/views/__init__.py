@@ -24,12 +24,24 @@ from .nps import (
     nps_trend_chart,
     nps_what_if_live_chart,
 )
+from .satisfaction import (
+    gap_chart,
+    gap_live_chart,
+    level_chart,
+    promise_live_chart,
+    rating_live_chart,
+    segment_gap_chart,
+    segment_live_chart,
+)
 from .svg import SvgChart
 
 __all__ = [
     "SvgChart",
     "figure_to_png",
     "format_money",
+    "gap_chart",
+    "gap_live_chart",
+    "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
     "money_formatter",
@@ -40,7 +52,11 @@ __all__ = [
     "nps_segment_live_chart",
     "nps_trend_chart",
     "nps_what_if_live_chart",
+    "promise_live_chart",
+    "rating_live_chart",
     "score_histogram",
     "segment_chart",
+    "segment_gap_chart",
+    "segment_live_chart",
     "task_share_chart",
 ]

@@ -19,17 +19,31 @@ from .nps import (
     nps_what_if_widget,
     room_poll,
 )
+from .satisfaction import (
+    DimensionExplorer,
+    PromiseSimulator,
+    SatisfactionSliders,
+    dimension_explorer,
+    promise_simulator,
+    satisfaction_sliders,
+)
 from .workshop import StepDeck, Timer
 
 __all__ = [
+    "DimensionExplorer",
     "LostCustomerCalculator",
     "NpsExplorer",
     "NpsWhatIf",
+    "PromiseSimulator",
     "RoomPoll",
+    "SatisfactionSliders",
     "StepDeck",
     "Timer",
+    "dimension_explorer",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
+    "promise_simulator",
     "room_poll",
+    "satisfaction_sliders",
 ]

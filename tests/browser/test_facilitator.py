@@ -100,6 +100,40 @@ def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_
         sheet.write_text(original, encoding="utf-8")
 
 
+# -- module 04: the deadline example as a live demonstration ---------------------------
+
+def test_module_04_deadline_example_runs_live_in_voila(page, voila_server, artifacts):
+    """On module 04's page the trainer presses the two halves of the deadline example
+    and the room sees the sentence, the level and the chart turn round."""
+    import ccexercise
+
+    page.goto(voila_server.url("voila/render/course/04_satisfaction_formula/facilitator.ipynb"))
+    _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
+        timeout=bh.KERNEL_TIMEOUT)
+    late = page.get_by_role("button", name="Promise 3, deliver in 5")
+    early = page.get_by_role("button", name="Promise 5, deliver in 3")
+    simulator = page.locator(".widget-vbox").filter(has=late).last
+    sentence = simulator.locator(".widget-html", has_text="Promised")
+    chart = simulator.locator("img.widget-image")
+    pleased = ccexercise.promise_vs_delivery(promised=5, delivered=3)
+    let_down = ccexercise.promise_vs_delivery(promised=3, delivered=5)
+    _expect(sentence).to_have_text(pleased.summary())
+    old_picture = chart.get_attribute("src")
+
+    late.scroll_into_view_if_needed()
+    late.click()
+    _expect(sentence).to_have_text(let_down.summary())
+    _expect(simulator.locator(".widget-html", has_text="let down")).not_to_have_count(0)
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    late.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(artifacts / "facilitator-deadline-late.png"))
+    late_picture = chart.get_attribute("src")
+
+    early.click()
+    _expect(sentence).to_have_text(pleased.summary())
+    _expect(chart).not_to_have_attribute("src", late_picture)  # a new picture each time
+
+
 def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artifacts):
     """Module 05: type the room's scores into the poll; the big NPS appears and a bad
     entry is listed, not dropped."""

@@ -68,6 +68,54 @@ def lost_customer_calculator(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-calculator.png"))
 
 
+def satisfaction_sliders(page, artifacts: Path) -> None:
+    """Module 04: type 7 into the "What the customer got" readout of the two-slider widget
+    (expected 6, got 4) and check the level turns from Low to WOW in words, the sum and the
+    chart change; then press "Promise 3, deliver in 5" on the promise simulator and check
+    its sentence says the customer is let down."""
+    got = page.locator(".widget-slider", has_text="What the customer got")
+    sliders = page.locator(".jp-OutputArea-output").filter(has=got)
+    _expect(sliders).to_have_count(1)
+    sliders.scroll_into_view_if_needed()
+    badge = sliders.locator(".widget-html", has_text="expectations")
+    summary = sliders.locator(".widget-html", has_text="Satisfaction = perceived")
+    chart = sliders.locator("img.widget-image")
+    _expect(badge).to_contain_text("Low")
+    _expect(badge).to_contain_text(ccexercise.ServiceLevel.LOW.meaning)
+    _expect(summary).to_have_text("Satisfaction = perceived - expected = 4 - 6 = -2.")
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    readout = got.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("7")
+    page.keyboard.press("Enter")
+
+    assert ccexercise.service_level(ccexercise.satisfaction(7, 6)) is ccexercise.ServiceLevel.WOW
+    _expect(readout).to_have_text("7")
+    _expect(badge).to_contain_text("WOW")
+    _expect(badge).to_contain_text(ccexercise.ServiceLevel.WOW.meaning)
+    _expect(summary).to_have_text("Satisfaction = perceived - expected = 7 - 6 = +1.")
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    sliders.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-satisfaction-sliders.png"))
+
+    late = page.get_by_role("button", name="Promise 3, deliver in 5")
+    simulator = page.locator(".jp-OutputArea-output").filter(has=late)
+    simulator.scroll_into_view_if_needed()
+    sentence = simulator.locator(".widget-html", has_text="Promised")
+    _expect(sentence).to_have_text(
+        ccexercise.promise_vs_delivery(promised=5, delivered=3).summary())
+    late.click()
+    _expect(sentence).to_have_text(
+        ccexercise.promise_vs_delivery(promised=3, delivered=5).summary())
+    bh.wait_for_kernel_idle(page)
+    simulator.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-promise-simulator.png"))
+
+
 def nps_explorer(page, artifacts: Path) -> None:
     """Module 05: type 150 into the explorer's "Promoters" readout (Enter) and check that
     the NPS sentence, its interval and the chart picture all change to 150/60/40."""
@@ -103,6 +151,7 @@ def nps_explorer(page, artifacts: Path) -> None:
 #: module slug -> the interaction on that module's main lesson widget.
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
+    "04_satisfaction_formula": satisfaction_sliders,
     "05_nps": nps_explorer,
 }
 
