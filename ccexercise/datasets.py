@@ -175,7 +175,7 @@ SCHEMAS = types.MappingProxyType({
             Column("respondent_id", "text", "respondent number, e.g. R00001", unique=True),
             Column("branch", "text", "the shop the answer is about"),
             Column("channel", "text", "how the customer dealt with us: in store, phone, web"),
-            Column("date", "text", "date of the answer, YYYY-MM-DD"),
+            Column("date", "date", "day the customer answered"),
             Column("score", "int", "answer from 0 (not at all likely) to 10 (extremely "
                    "likely)", minimum=0, maximum=10, spaces=False),
             Column("comment", "text", "the customer's own words (often empty)",

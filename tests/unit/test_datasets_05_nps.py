@@ -82,6 +82,7 @@ class TestDefects:
         assert report.rejected.index.tolist() == [118, 861, 2004, 3012]
         assert report.data["score"].dtype == "int64"
         assert report.data["score"].between(0, 10).all()
+        assert str(report.data["date"].dtype) == "datetime64[ns]"
 
     def test_plain_load_raises_with_every_problem(self):
         with pytest.raises(DataError) as info:
@@ -103,12 +104,14 @@ class TestTrainerExport:
                 "10,A1,2025-03-01,Hilltop,phone,\n"
                 "6,A2,2025-03-02,Hilltop,web,\"Slow, and nobody called\"\n"
                 "12,A3,2025-03-02,Hilltop,web,\n"
-                "7.5,A4,2025-03-02,Hilltop,web,\n")
+                "7.5,A4,2025-03-02,Hilltop,web,\n"
+                "9,A5,2025-02-30,Hilltop,web,\n")
         result = load(NAME, path=io.StringIO(text), errors="report")
         assert result.data["respondent_id"].tolist() == ["A1", "A2"]
         assert result.data.loc[1, "comment"] == "Slow, and nobody called"
         assert result.problems["reason"].tolist() == ["must be 10 or less",
-                                                      "is not a whole number"]
+                                                      "is not a whole number",
+                                                      "is not a real date written YYYY-MM-DD"]
         assert cc.nps(result.data["score"]) == 0.0
 
     def test_missing_column_is_named(self):
