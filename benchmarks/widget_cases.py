@@ -60,6 +60,60 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.back_button.click()"),
         model="cc.workshop.format_clock(w.step.seconds)",
     ),
+    # Module 03: the skit workshop (each save is written and fsynced to the session file).
+    WidgetCase(
+        widget="TeamSplitter",
+        setup=("w = cc.widgets.TeamSplitter('\\n'.join(f'Person {i}' for i in range(24)), "
+               "teams=3, seed=1)"),
+        changes=("w.teams.value = 4", "w.new_split_button.click()", "w.teams.value = 3"),
+        model=("cc.workshop.split_into_teams(cc.skit.parse_names(w.names.value), w.teams.value, "
+               "seed=w.seed.value)"),
+    ),
+    WidgetCase(
+        widget="SceneCardForm",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "w = cc.widgets.SceneCardForm(s)\n"
+               "w.place.value, w.purchase.value = 'a shoe shop', 'winter boots'\n"
+               "w.expectation.value = 'help to find my size'"),
+        changes=("w.level.value = 'WOW'; w.save_button.click()",
+                 "w.level.value = 'Low'; w.save_button.click()"),
+        model=("cc.SceneCard(w.skit.value, w.level.value, w.place.value, w.purchase.value, "
+               "w.expectation.value)"),
+    ),
+    WidgetCase(
+        widget="RatingForm",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "w = cc.widgets.RatingForm(s)"),
+        changes=("w.emotion_buttons['delighted'].value = True",
+                 "w.emotion_buttons['delighted'].value = False",
+                 "w.emotion_buttons['angry'].value = True; w.come_back.value = 2; "
+                 "w.room.value = '3, 4'; w.save_button.click()"),
+        model="cc.SkitRating(w.skit.value, ['angry'], 2, cc.skit.parse_scores('3, 4'))",
+    ),
+    WidgetCase(
+        widget="SkitComparison",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "for team, level in (('Team 1', 'Low'), ('Team 2', 'Standard'), "
+               "('Team 3', 'WOW')):\n"
+               "    s.add_scene(cc.SceneCard(team, level, 'a shop', 'boots', 'help'))\n"
+               "s.add_rating(cc.SkitRating('Team 2', ['calm'], 6, room=[6, 5]))\n"
+               "s.add_rating(cc.SkitRating('Team 3', ['delighted'], 10, room=[9, 9]))\n"
+               "w = cc.widgets.SkitComparison(s)"),
+        changes=("s.add_rating(cc.SkitRating('Team 1', ['angry'], 2, room=[2, 3])); w.update()",
+                 "s.add_rating(cc.SkitRating('Team 1', ['irritated'], 4, room=[3, 3])); "
+                 "w.update()"),
+        model="cc.compare_skits(s.scenes, s.ratings)",
+    ),
+    WidgetCase(
+        widget="MaturitySelfAssessment",
+        setup="w = cc.widgets.MaturitySelfAssessment([True] * 3 + [False] * 6)",
+        changes=("w.boxes[3].value = True", "w.boxes[4].value = True",
+                 "w.boxes[3].value = False", "w.boxes[4].value = False"),
+        model="cc.maturity_stage([box.value for box in w.boxes])",
+    ),
     # Module 04: the satisfaction formula.
     WidgetCase(
         widget="SatisfactionSliders",

@@ -66,6 +66,7 @@ from .service_levels import (
     maturity_stage,
     service_level,
 )
+from .skit import RatingSession, SceneCard, SkitRating, compare_skits
 
 __version__ = "0.1.0"
 
@@ -96,8 +97,11 @@ __all__ = [
     "NpsCounts",
     "NpsDifference",
     "PromiseOutcome",
+    "RatingSession",
     "SURVEY_ITEMS",
+    "SceneCard",
     "ServiceLevel",
+    "SkitRating",
     "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
@@ -105,6 +109,7 @@ __all__ = [
     "checks",
     "classify",
     "compare_promises",
+    "compare_skits",
     "cost_by_segment",
     "datasets",
     "exactly",

@@ -1,7 +1,8 @@
 """``ccexercise workshop MODULE``: present a module's facilitator page with Voila.
 
 The page opens in presentation mode: no code, dark text on white, large
-type, nothing loaded from the internet. Stop it with Ctrl-C.
+type, nothing loaded from the internet. Voila's own messages go to a log
+file whose place is printed with the address. Stop it with Ctrl-C.
 
 The steps come from the module's run sheet (``course/MODULE/run_sheet.md``),
 or from the trainer's own copy given with ``--run-sheet FILE``. The sheet is
@@ -69,4 +70,5 @@ def run(args: argparse.Namespace) -> int:
             ready_url=f"http://{launch.HOST}:{port}/voila/static/voila.js",
             open_url=f"http://{launch.HOST}:{port}/",
             what=f"the facilitator page of {args.module.strip().rstrip('/')}",
-            cwd=root, env={**launch.projector_env(data_dir), **run_sheet_env})
+            cwd=root, env={**launch.projector_env(data_dir), **run_sheet_env},
+            log=launch.log_path("workshop", port))

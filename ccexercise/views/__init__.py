@@ -15,6 +15,7 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .maturity import maturity_chart
 from .nps import (
     nps_groups_chart,
     nps_groups_live_chart,
@@ -33,6 +34,7 @@ from .satisfaction import (
     segment_gap_chart,
     segment_live_chart,
 )
+from .skit import skit_comparison_chart
 from .svg import SvgChart
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
+    "maturity_chart",
     "money_formatter",
     "nps_groups_chart",
     "nps_groups_live_chart",
@@ -58,5 +61,6 @@ __all__ = [
     "segment_chart",
     "segment_gap_chart",
     "segment_live_chart",
+    "skit_comparison_chart",
     "task_share_chart",
 ]

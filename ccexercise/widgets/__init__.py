@@ -11,6 +11,7 @@ read the outputs.
 """
 
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .maturity import MaturitySelfAssessment
 from .nps import (
     NpsExplorer,
     NpsWhatIf,
@@ -27,17 +28,24 @@ from .satisfaction import (
     promise_simulator,
     satisfaction_sliders,
 )
+from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
+                   team_names)
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "DimensionExplorer",
     "LostCustomerCalculator",
+    "MaturitySelfAssessment",
     "NpsExplorer",
     "NpsWhatIf",
     "PromiseSimulator",
+    "RatingForm",
     "RoomPoll",
     "SatisfactionSliders",
+    "SceneCardForm",
+    "SkitComparison",
     "StepDeck",
+    "TeamSplitter",
     "Timer",
     "dimension_explorer",
     "lost_customer_calculator",
@@ -46,4 +54,6 @@ __all__ = [
     "promise_simulator",
     "room_poll",
     "satisfaction_sliders",
+    "skit_workshop",
+    "team_names",
 ]

@@ -68,6 +68,34 @@ def lost_customer_calculator(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-calculator.png"))
 
 
+def maturity_self_assessment(page, artifacts: Path) -> None:
+    """Tick statements of the service-maturity self-assessment and check that the sentence,
+    the chart's title and the chart picture move from "no stage" to stage 1 and then 2."""
+    statements = [statement for _stage, statement in ccexercise.MATURITY_STATEMENTS]
+    first = page.locator(".widget-checkbox", has_text=statements[0])
+    widget = page.locator(".jp-OutputArea-output").filter(has=first)
+    _expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    summary = widget.locator(".widget-html", has_text="You reached")
+    chart = widget.locator("img.widget-image")
+    _expect(summary).to_have_text(ccexercise.maturity_stage([False] * 9).summary())
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    pictures = [chart.get_attribute("src")]
+
+    ticked = [False] * 9
+    for index, stage in ((0, 1), (1, 1), (3, 2), (4, 2)):  # two statements each of stages 1, 2
+        widget.locator(".widget-checkbox", has_text=statements[index]).locator("input").check()
+        ticked[index] = True
+        expected = ccexercise.maturity_stage(ticked)
+        _expect(summary).to_have_text(expected.summary())
+        if index in (1, 4):  # a stage was just reached: the chart's title says so
+            assert expected.stage.number == stage
+            _expect(chart).not_to_have_attribute("src", pictures[-1])
+            pictures.append(chart.get_attribute("src"))
+    assert "Stage 2: Solving problems" in summary.inner_text()
+    bh.wait_for_kernel_idle(page)
+    widget.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-maturity.png"))
 def satisfaction_sliders(page, artifacts: Path) -> None:
     """Module 04: type 7 into the "What the customer got" readout of the two-slider widget
     (expected 6, got 4) and check the level turns from Low to WOW in words, the sum and the
@@ -151,6 +179,7 @@ def nps_explorer(page, artifacts: Path) -> None:
 #: module slug -> the interaction on that module's main lesson widget.
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
+    "03_service_levels": maturity_self_assessment,
     "04_satisfaction_formula": satisfaction_sliders,
     "05_nps": nps_explorer,
 }
