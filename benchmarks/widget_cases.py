@@ -184,4 +184,29 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.again_button.click()"),
         model="cc.workshop.split_into_teams(list('ABCDEFGH'), 4, seed=1)",
     ),
+    # Module 05: Net Promoter Score.
+    WidgetCase(
+        widget="NpsExplorer",
+        setup="w = cc.widgets.nps_explorer()",
+        changes=("w.promoters.value = 120", "w.detractors.value = 10",
+                 "w.method.value = 'Adjusted Wald (small groups)'", "w.promoters.value = 100",
+                 "w.detractors.value = 40", "w.method.value = 'Wald (standard)'"),
+        model=("cc.nps_interval_from_counts(w.promoters.value, w.passives.value, "
+               "w.detractors.value)"),
+    ),
+    WidgetCase(
+        widget="NpsWhatIf",
+        setup="w = cc.widgets.nps_what_if_widget()",
+        changes=("w.moved.value = 25", "w.detractors.value = 12", "w.moved.value = 10",
+                 "w.detractors.value = 40"),
+        model=("cc.nps_what_if(w.promoters.value, w.passives.value, w.detractors.value, "
+               "moved=w.moved.value)"),
+    ),
+    WidgetCase(
+        widget="RoomPoll",
+        setup="w = cc.widgets.room_poll('10 9 8 7 6 10 9 3 10 8 9 10 5 7 10')",
+        changes=("w.entries.value += ' 10 9 2 11'", "w.entries.value = '10 9 8 7 6 10 9'",
+                 "w.scale.value = '1-10'", "w.scale.value = '0-10'"),
+        model="cc.nps_counts(cc.scores_from_text(w.entries.value)[0])",
+    ),
 )

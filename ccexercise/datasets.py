@@ -72,6 +72,8 @@ class Column:
     maximum: float | None = None
     required: bool = True
     unique: bool = False
+    #: False: a value with spaces around it ("9 ") is reported, not read as 9.
+    spaces: bool = True
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -164,6 +166,20 @@ SCHEMAS = types.MappingProxyType({
               for dimension in ("tangibles", "reliability", "responsiveness", "assurance",
                                 "empathy")
               for n in (1, 2) for side in ("expected", "perceived")),
+        ),
+    ),
+    "05_nps": Dataset(
+        "05_nps", "survey.csv",
+        "one year of answers to 'How likely are you to recommend us?' from five shops",
+        (
+            Column("respondent_id", "text", "respondent number, e.g. R00001", unique=True),
+            Column("branch", "text", "the shop the answer is about"),
+            Column("channel", "text", "how the customer dealt with us: in store, phone, web"),
+            Column("date", "date", "day the customer answered"),
+            Column("score", "int", "answer from 0 (not at all likely) to 10 (extremely "
+                   "likely)", minimum=0, maximum=10, spaces=False),
+            Column("comment", "text", "the customer's own words (often empty)",
+                   required=False),
         ),
     ),
 })
@@ -339,6 +355,9 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     typed = {}
     for column in dataset.columns:
         typed[column.name], reasons = _parse(raw[column.name].str.strip(), column)
+        if not column.spaces:
+            padded = (raw[column.name] != raw[column.name].str.strip()) & (reasons == "")
+            reasons[padded] = "has spaces around the value"
         problems += _problems(raw, column.name, reasons.where(~whole_row, ""))
     problems += _check_unique(raw, typed, dataset)
     problems += _check_rules(raw, dataset, problems)

@@ -14,6 +14,14 @@ from .cards import CaseCardDealer
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
+from .nps import (
+    NpsExplorer,
+    NpsWhatIf,
+    RoomPoll,
+    nps_explorer,
+    nps_what_if_widget,
+    room_poll,
+)
 from .satisfaction import (
     DimensionExplorer,
     PromiseSimulator,
@@ -32,8 +40,11 @@ __all__ = [
     "ExplainRunner",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
+    "NpsExplorer",
+    "NpsWhatIf",
     "PromiseSimulator",
     "RatingForm",
+    "RoomPoll",
     "SatisfactionSliders",
     "SceneCardForm",
     "SkitComparison",
@@ -45,7 +56,10 @@ __all__ = [
     "YesAndRunner",
     "dimension_explorer",
     "lost_customer_calculator",
+    "nps_explorer",
+    "nps_what_if_widget",
     "promise_simulator",
+    "room_poll",
     "satisfaction_sliders",
     "skit_workshop",
     "team_names",

@@ -285,3 +285,19 @@ def test_case_card_dealer_in_voila(page, voila_server, artifacts):
     for signal in card.signals:
         _expect(dealer.get_by_text(signal, exact=True).first).to_be_visible()
     page.screenshot(path=str(artifacts / "facilitator-dealer-revealed.png"))
+
+
+def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artifacts):
+    """Module 05: type the room's scores into the poll; the big NPS appears and a bad
+    entry is listed, not dropped."""
+    page.goto(voila_server.url("voila/render/course/05_nps/facilitator.ipynb"))
+    box = page.get_by_placeholder("Type or paste the scores")
+    _expect(box).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    _expect(page.get_by_text("Waiting for the room")).to_be_visible()
+    box.fill("10 9, 9 6 7 eleven")
+    box.press("Tab")  # the box sends its text when it loses focus
+    # 3 promoters, 1 passive, 1 detractor: (3 - 1) / 5 = +40
+    _expect(page.locator(".widget-html", has_text="NPS +40.0")).to_be_visible()
+    _expect(page.get_by_text("entry 6 eleven is not a number")).to_be_visible()
+    _expect(box).to_have_value("10 9, 9 6 7 eleven")
+    page.screenshot(path=str(artifacts / "facilitator-room-poll.png"))

@@ -172,12 +172,45 @@ def case_card_dealer(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-case-card-dealer.png"))
 
 
+def nps_explorer(page, artifacts: Path) -> None:
+    """Module 05: type 150 into the explorer's "Promoters" readout (Enter) and check that
+    the NPS sentence, its interval and the chart picture all change to 150/60/40."""
+    explorer = page.locator(".jp-OutputArea-output").filter(has_text="Adjusted Wald")
+    _expect(explorer).to_have_count(1)
+    explorer.scroll_into_view_if_needed()
+    promoters = explorer.locator(".widget-slider", has_text="Promoters (9-10)")
+    summary = explorer.locator(".widget-html", has_text="answers").first
+    chart = explorer.locator("img.widget-image").first
+
+    low, high = ccexercise.nps_interval_from_counts(100, 60, 40)
+    _expect(summary).to_contain_text(re.compile(r"NPS \+30\.0.*" + re.escape(f"{low:+.1f} to {high:+.1f}")))
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    readout = promoters.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("150")
+    page.keyboard.press("Enter")
+
+    after = ccexercise.NpsCounts(150, 60, 40)
+    assert after.nps == 44.0  # (150 - 40) / 250
+    low, high = after.interval()
+    _expect(readout).to_have_text("150")
+    _expect(summary).to_contain_text(re.compile(r"NPS \+44\.0.*" + re.escape(f"{low:+.1f} to {high:+.1f}")))
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-nps-explorer.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
     "03_service_levels": maturity_self_assessment,
     "04_satisfaction_formula": satisfaction_sliders,
     "06_guess_what_he_dislikes": case_card_dealer,
+    "05_nps": nps_explorer,
 }
 
 
