@@ -23,8 +23,9 @@ start: $(STAMP)
 workshop: $(STAMP)
 	$(BIN)/ccexercise workshop $(MODULE)
 
+# Two workers (pytest-xdist); a notebook's cells stay together on one worker (loadfile).
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Debian packages some tests need (Chromium, bubblewrap, PostgreSQL).
 system-deps:

@@ -13,10 +13,14 @@ a year negative), ``growth_rate`` (shares, some exactly 0) and ``segment``
   ``a * ((1+r)**n - 1) / r`` (``n*a`` where r is 0);
 * ``cost_by_segment`` on the result against a bare pandas
   ``groupby(...).sum()``;
-* peak memory (tracemalloc) of our linear-growth call against the floor's.
+* peak memory (tracemalloc) of each ``lost_revenue_table`` call against the
+  nbytes of the input table's arrays (the floor's peak is printed beside).
 
 Results are checked to agree (``np.allclose``) before anything is printed.
 Runs are interleaved (ours, floor, ours, floor, ...); medians are shown.
+Times are CPU time of the calling thread (``time.thread_time``: numpy and
+pandas do this work on one thread), so other jobs on a shared machine do
+not land in one measurement and not in its neighbour.
 """
 
 from __future__ import annotations
@@ -92,9 +96,9 @@ def floor_segments(table: pd.DataFrame) -> pd.DataFrame:
 # -- measuring ----------------------------------------------------------------
 
 def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    start = time.thread_time()
     fn()
-    return time.perf_counter() - start
+    return time.thread_time() - start
 
 
 def interleaved(pairs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
@@ -136,11 +140,14 @@ def _check(name: str, ours: pd.DataFrame, revenue: np.ndarray, profit: np.ndarra
 
 
 def run(*, quick: bool = False, repeats: int | None = None) -> bool:
-    repeats = repeats or (3 if quick else 7)
+    repeats = repeats or (5 if quick else 15)
+    # The calculator takes milliseconds: many more runs of it cost little and steady
+    # its median on a busy machine. cost_by_segment takes ~100 ms a run.
+    table_repeats = repeats * 4
     print(heading("vectorised: lost_revenue_table on a million customers",
                   f"{CUSTOMERS:,} synthetic customers (seed {SEED}), years={YEARS}, "
-                  f"margin={MARGIN}; median of {repeats} interleaved runs after one "
-                  "warm-up."))
+                  f"margin={MARGIN}; median CPU time of {table_repeats} interleaved runs "
+                  f"({repeats} for cost_by_segment) after one warm-up."))
     df = make_customers()
     a = df["first_year"].to_numpy()
     g = df["growth_per_year"].to_numpy()
@@ -164,33 +171,40 @@ def run(*, quick: bool = False, repeats: int | None = None) -> bool:
         "floor linear": lambda: floor_linear(a, g),
         "ours rate": lambda: ours_rate(df),
         "floor rate": lambda: floor_rate(a, r),
+    }, table_repeats)
+    t.update(interleaved({
         "ours segments": lambda: cc.cost_by_segment(linear),
         "floor segments": lambda: floor_segments(linear),
-    }, repeats)
-    mem_ours = peak_memory(lambda: ours_linear(df))
+    }, repeats))
+    mem_linear = peak_memory(lambda: ours_linear(df))
+    mem_rate = peak_memory(lambda: ours_rate(df))
     mem_floor = peak_memory(lambda: floor_linear(a, g))
     input_deep = int(df.memory_usage(deep=True).sum())
     input_arrays = int(df.memory_usage(deep=False).sum())
 
     rows = [
-        ["fixed growth (growth_per_year=)", seconds(t["ours linear"]), seconds(t["floor linear"]),
-         ratio(t["ours linear"] / t["floor linear"])],
-        ["percentage growth (growth_rate=)", seconds(t["ours rate"]), seconds(t["floor rate"]),
-         ratio(t["ours rate"] / t["floor rate"])],
-        ["cost_by_segment (vs groupby.sum)", seconds(t["ours segments"]),
+        ["fixed growth (growth_per_year=)", seconds(t["ours linear"]), "numpy closed form",
+         seconds(t["floor linear"]), ratio(t["ours linear"] / t["floor linear"])],
+        ["percentage growth (growth_rate=)", seconds(t["ours rate"]), "numpy closed form",
+         seconds(t["floor rate"]), ratio(t["ours rate"] / t["floor rate"])],
+        ["cost_by_segment", seconds(t["ours segments"]), "groupby.sum",
          seconds(t["floor segments"]), ratio(t["ours segments"] / t["floor segments"])],
-        ["peak memory, fixed growth", megabytes(mem_ours), megabytes(mem_floor),
-         ratio(mem_ours / mem_floor)],
+        ["peak memory, fixed growth", megabytes(mem_linear), "input's arrays",
+         megabytes(input_arrays), ratio(mem_linear / input_arrays)],
+        ["peak memory, percentage growth", megabytes(mem_rate), "input's arrays",
+         megabytes(input_arrays), ratio(mem_rate / input_arrays)],
     ]
     print()
-    print(table(["what", "ours", "floor", "ours / floor"], rows))
+    print(table(["what", "ours", "against", "", "ratio"], rows,
+                right=[False, True, False, True, True]))
     print()
     print("  results agree (np.allclose, to the cent) for both growth kinds and per segment.")
     print(f"  per customer: ours {t['ours linear'] / CUSTOMERS * 1e9:.0f} ns "
           f"(fixed), {t['ours rate'] / CUSTOMERS * 1e9:.0f} ns (percentage); "
           f"cost_by_segment takes {ratio(t['ours segments'] / t['ours linear'])} "
           "as long as the fixed-growth table.")
-    print(f"  the input table takes {megabytes(input_arrays)} of arrays "
-          f"({megabytes(input_deep)} with the segment strings); ours returns a copy of the "
-          "arrays plus two columns, the floor two bare arrays.")
+    print(f"  input's arrays: df.memory_usage(deep=False), {len(df.columns)} columns and the "
+          f"index ({megabytes(input_deep)} with the segment strings). The two new columns "
+          f"alone take {megabytes(2 * CUSTOMERS * 8)}; the fixed-growth floor peaks at "
+          f"{megabytes(mem_floor)} (ours is {ratio(mem_linear / mem_floor)} that).")
     return True

@@ -53,11 +53,160 @@ CASES: tuple[WidgetCase, ...] = (
     ),
     WidgetCase(
         widget="StepDeck",
-        setup=("from ccexercise.workshop import WorkshopStep\n"
-               "w = cc.widgets.StepDeck([WorkshopStep(f'Step {i}', 5 + i, 'Say this.', "
-               "prompts=['Ask that?']) for i in range(4)])"),
+        # Module 01's facilitator page, as a trainer projects it.
+        setup=("w = cc.widgets.StepDeck.from_run_sheet("
+               "cc.workshop.run_sheet_for('01_lost_customer_cost'))"),
         changes=("w.next_button.click()", "w.next_button.click()", "w.back_button.click()",
                  "w.back_button.click()"),
         model="cc.workshop.format_clock(w.step.seconds)",
+    ),
+    # Module 03: the skit workshop (each save is written and fsynced to the session file).
+    WidgetCase(
+        widget="TeamSplitter",
+        setup=("w = cc.widgets.TeamSplitter('\\n'.join(f'Person {i}' for i in range(24)), "
+               "teams=3, seed=1)"),
+        changes=("w.teams.value = 4", "w.new_split_button.click()", "w.teams.value = 3"),
+        model=("cc.workshop.split_into_teams(cc.skit.parse_names(w.names.value), w.teams.value, "
+               "seed=w.seed.value)"),
+    ),
+    WidgetCase(
+        widget="SceneCardForm",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "w = cc.widgets.SceneCardForm(s)\n"
+               "w.place.value, w.purchase.value = 'a shoe shop', 'winter boots'\n"
+               "w.expectation.value = 'help to find my size'"),
+        changes=("w.level.value = 'WOW'; w.save_button.click()",
+                 "w.level.value = 'Low'; w.save_button.click()"),
+        model=("cc.SceneCard(w.skit.value, w.level.value, w.place.value, w.purchase.value, "
+               "w.expectation.value)"),
+    ),
+    WidgetCase(
+        widget="RatingForm",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "w = cc.widgets.RatingForm(s)"),
+        changes=("w.emotion_buttons['delighted'].value = True",
+                 "w.emotion_buttons['delighted'].value = False",
+                 "w.emotion_buttons['angry'].value = True; w.come_back.value = 2; "
+                 "w.room.value = '3, 4'; w.save_button.click()"),
+        model="cc.SkitRating(w.skit.value, ['angry'], 2, cc.skit.parse_scores('3, 4'))",
+    ),
+    WidgetCase(
+        widget="SkitComparison",
+        setup=("import tempfile\n"
+               "s = cc.RatingSession(tempfile.mkdtemp() + '/skit.csv')\n"
+               "for team, level in (('Team 1', 'Low'), ('Team 2', 'Standard'), "
+               "('Team 3', 'WOW')):\n"
+               "    s.add_scene(cc.SceneCard(team, level, 'a shop', 'boots', 'help'))\n"
+               "s.add_rating(cc.SkitRating('Team 2', ['calm'], 6, room=[6, 5]))\n"
+               "s.add_rating(cc.SkitRating('Team 3', ['delighted'], 10, room=[9, 9]))\n"
+               "w = cc.widgets.SkitComparison(s)"),
+        changes=("s.add_rating(cc.SkitRating('Team 1', ['angry'], 2, room=[2, 3])); w.update()",
+                 "s.add_rating(cc.SkitRating('Team 1', ['irritated'], 4, room=[3, 3])); "
+                 "w.update()"),
+        model="cc.compare_skits(s.scenes, s.ratings)",
+    ),
+    WidgetCase(
+        widget="MaturitySelfAssessment",
+        setup="w = cc.widgets.MaturitySelfAssessment([True] * 3 + [False] * 6)",
+        changes=("w.boxes[3].value = True", "w.boxes[4].value = True",
+                 "w.boxes[3].value = False", "w.boxes[4].value = False"),
+        model="cc.maturity_stage([box.value for box in w.boxes])",
+    ),
+    # Module 04: the satisfaction formula.
+    WidgetCase(
+        widget="SatisfactionSliders",
+        setup="w = cc.widgets.satisfaction_sliders(5, 5)",
+        changes=("w.perceived.value = 7", "w.expected.value = 7", "w.perceived.value = 2",
+                 "w.expected.value = 5", "w.perceived.value = 5"),
+        model="cc.service_level(cc.satisfaction(w.perceived.value, w.expected.value))",
+    ),
+    WidgetCase(
+        widget="PromiseSimulator",
+        setup="w = cc.widgets.promise_simulator()",
+        changes=("w.example_late.click()", "w.example_early.click()", "w.delivered.value = 9",
+                 "w.tolerance.value = 2", "w.promised.value = 12", "w.tolerance.value = 0"),
+        model="cc.promise_vs_delivery(promised=w.promised.value, delivered=w.delivered.value)",
+    ),
+    WidgetCase(
+        widget="DimensionExplorer",
+        setup="w = cc.widgets.dimension_explorer()",
+        changes=("w.segment.value = 'wholesaler'", "w.branch.value = 'East'",
+                 "w.weighted.value = True", "w.points['reliability'].value = 60",
+                 "w.segment.value = 'All'", "w.branch.value = 'All'",
+                 "w.points['reliability'].value = 20", "w.weighted.value = False"),
+        model="cc.gap_analysis(w.selection())",
+    ),
+    # Module 06: the case-card dealer and the game runners.
+    WidgetCase(
+        widget="CaseCardDealer",
+        # Three copies of the deck (new ids), so the 4-step round never runs out of cards.
+        setup=("import tempfile, pathlib\nfrom ccexercise.cards import Card, Deck\n"
+               "d = cc.load_deck('dislike')\n"
+               "big = Deck('big', 'dislike', tuple(Card('dislike', {**c.values, 'id': f'{c.id}-{k}'})"
+               " for k in range(3) for c in d))\n"
+               "w = cc.widgets.CaseCardDealer(big, seed=1, "
+               "log_path=pathlib.Path(tempfile.mkdtemp()) / 'rounds.csv')\nw.deal_button.click()"),
+        changes=("w.outcome.value = 'found'", "w.reveal_button.click()", "w.save_button.click()",
+                 "w.deal_button.click()"),
+        model="cc.debrief_summary(w.round_log.results)",
+    ),
+    WidgetCase(
+        widget="YesAndRunner",
+        setup="w = cc.widgets.YesAndRunner(seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 3", "w.draw_button.click()",
+                 "w.minutes.value = 5",
+                 "w.again_button.click()"),
+        model="w.dealer.remaining",
+    ),
+    WidgetCase(
+        widget="ExplainRunner",
+        setup="w = cc.widgets.ExplainRunner(seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 2", "w.draw_button.click()",
+                 "w.minutes.value = 4",
+                 "w.again_button.click()"),
+        model="w.dealer.remaining",
+    ),
+    WidgetCase(
+        widget="VocabularyRunner",
+        setup="w = cc.widgets.VocabularyRunner(names=list('ABCDEFGHIJ'), teams=3, seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 10", "w.draw_button.click()",
+                 "w.minutes.value = 5",
+                 "w.again_button.click()"),
+        model="cc.workshop.split_into_teams(list('ABCDEFGHIJ'), 3, seed=1)",
+    ),
+    WidgetCase(
+        widget="SmallTalkRunner",
+        setup="w = cc.widgets.SmallTalkRunner(names=list('ABCDEFGH'), seed=1)",
+        changes=("w.draw_button.click()", "w.minutes.value = 5", "w.draw_button.click()",
+                 "w.minutes.value = 2",
+                 "w.again_button.click()"),
+        model="cc.workshop.split_into_teams(list('ABCDEFGH'), 4, seed=1)",
+    ),
+    # Module 05: Net Promoter Score.
+    WidgetCase(
+        widget="NpsExplorer",
+        setup="w = cc.widgets.nps_explorer()",
+        changes=("w.promoters.value = 120", "w.detractors.value = 10",
+                 "w.method.value = 'Adjusted Wald (small groups)'", "w.promoters.value = 100",
+                 "w.detractors.value = 40", "w.method.value = 'Wald (standard)'"),
+        model=("cc.nps_interval_from_counts(w.promoters.value, w.passives.value, "
+               "w.detractors.value)"),
+    ),
+    WidgetCase(
+        widget="NpsWhatIf",
+        setup="w = cc.widgets.nps_what_if_widget()",
+        changes=("w.moved.value = 25", "w.detractors.value = 12", "w.moved.value = 10",
+                 "w.detractors.value = 40"),
+        model=("cc.nps_what_if(w.promoters.value, w.passives.value, w.detractors.value, "
+               "moved=w.moved.value)"),
+    ),
+    WidgetCase(
+        widget="RoomPoll",
+        setup="w = cc.widgets.room_poll('10 9 8 7 6 10 9 3 10 8 9 10 5 7 10')",
+        changes=("w.entries.value += ' 10 9 2 11'", "w.entries.value = '10 9 8 7 6 10 9'",
+                 "w.scale.value = '1-10'", "w.scale.value = '0-10'"),
+        model="cc.nps_counts(cc.scores_from_text(w.entries.value)[0])",
     ),
 )

@@ -7,7 +7,8 @@ charts live in :mod:`ccexercise.views` and widgets in
 :mod:`ccexercise.widgets`.
 """
 
-from . import checks, datasets
+from . import cards, checks, datasets
+from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
 from .grading import exactly
 from .lost_customers import (
@@ -22,6 +23,51 @@ from .lost_customers import (
     lost_revenue_table,
     word_of_mouth,
 )
+from .expectations import (
+    DEADLINE_EXAMPLE,
+    ExpectationResponse,
+    PromiseOutcome,
+    compare_promises,
+    expectation_response,
+    promise_vs_delivery,
+)
+from .nps import (
+    NpsCounts,
+    NpsDifference,
+    classify,
+    nps,
+    nps_counts,
+    nps_difference,
+    nps_from_counts,
+    nps_interval,
+    nps_interval_from_counts,
+    nps_sample_size,
+    nps_what_if,
+)
+from .nps_survey import nps_by, nps_by_period, scores_from_text
+from .satisfaction import (
+    DIMENSIONS,
+    SURVEY_ITEMS,
+    GapAnalysis,
+    SurveyItem,
+    gap_analysis,
+    item_gaps,
+    normalise_weights,
+    respondent_gaps,
+    satisfaction,
+    weakest_dimension,
+)
+from .service_levels import (
+    MATURITY_STAGES,
+    MATURITY_STATEMENTS,
+    MaturityResult,
+    MaturityStage,
+    ServiceLevel,
+    level_counts,
+    maturity_stage,
+    service_level,
+)
+from .skit import RatingSession, SceneCard, SkitRating, compare_skits
 
 __version__ = "0.1.0"
 
@@ -39,17 +85,65 @@ def __getattr__(name):
 
 __all__ = [
     "CustomerCostComparison",
+    "DEADLINE_EXAMPLE",
+    "DIMENSIONS",
+    "Dealer",
+    "ExpectationResponse",
+    "GapAnalysis",
     "LifetimeValue",
     "LostCustomerCost",
+    "MATURITY_STAGES",
+    "MATURITY_STATEMENTS",
+    "MaturityResult",
+    "MaturityStage",
+    "NpsCounts",
+    "NpsDifference",
+    "PromiseOutcome",
+    "RatingSession",
+    "RoundLog",
+    "RoundResult",
+    "SURVEY_ITEMS",
+    "SceneCard",
+    "ServiceLevel",
+    "SkitRating",
+    "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
+    "cards",
     "check",
     "checks",
+    "classify",
+    "compare_promises",
+    "compare_skits",
     "cost_by_segment",
     "datasets",
+    "debrief_summary",
     "exactly",
+    "expectation_response",
+    "gap_analysis",
+    "item_gaps",
+    "level_counts",
     "lifetime_value",
+    "load_deck",
     "lost_revenue",
     "lost_revenue_table",
+    "maturity_stage",
+    "normalise_weights",
+    "nps",
+    "nps_by",
+    "nps_by_period",
+    "nps_counts",
+    "nps_difference",
+    "nps_from_counts",
+    "nps_interval",
+    "nps_interval_from_counts",
+    "nps_sample_size",
+    "nps_what_if",
+    "promise_vs_delivery",
+    "respondent_gaps",
+    "satisfaction",
+    "scores_from_text",
+    "service_level",
+    "weakest_dimension",
     "word_of_mouth",
 ]

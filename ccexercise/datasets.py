@@ -36,7 +36,7 @@ __all__ = ["Column", "DataError", "Dataset", "FilledWhen", "LoadResult", "SCHEMA
 #: Environment variable that points at a folder of data sets to use instead.
 ENV_VAR = "CCEXERCISE_DATA"
 
-KINDS = ("text", "choice", "int", "float", "bool")
+KINDS = ("text", "choice", "int", "float", "bool", "date")
 TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0"})
 _TEXT = pd.Series(["text"]).dtype  # pandas' default for text: object (pandas 2) or str (3)
@@ -53,7 +53,7 @@ class Column:
     """One column of a data set: its name, kind, what it means and what it may hold.
 
     ``kind`` is ``"text"``, ``"choice"`` (text from ``allowed``), ``"int"``,
-    ``"float"`` or ``"bool"``. ``required=False`` lets a cell be empty (it
+    ``"float"``, ``"bool"`` or ``"date"`` (written YYYY-MM-DD). ``required=False`` lets a cell be empty (it
     loads as missing). ``unique=True`` forbids repeated values.
 
     >>> Column("segment", "choice", "customer group", allowed=("household", "trade"))
@@ -61,7 +61,7 @@ class Column:
     >>> Column("spend", "money", "spend in a year")
     Traceback (most recent call last):
         ...
-    ValueError: kind of column 'spend' must be one of text, choice, int, float, bool, got 'money'
+    ValueError: kind of column 'spend' must be one of text, choice, int, float, bool, date, got 'money'
     """
 
     name: str
@@ -72,6 +72,8 @@ class Column:
     maximum: float | None = None
     required: bool = True
     unique: bool = False
+    #: False: a value with spaces around it ("9 ") is reported, not read as 9.
+    spaces: bool = True
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -88,6 +90,8 @@ class Column:
             return "int64" if self.required else "Int64"
         if self.kind == "bool":
             return "bool" if self.required else "boolean"
+        if self.kind == "date":
+            return "datetime64[ns]"
         return "float64" if self.kind == "float" else "text"
 
 
@@ -144,6 +148,39 @@ SCHEMAS = types.MappingProxyType({
                    "the years with spend (may be negative)"),
         ),
         rules=(FilledWhen("churned", ("left_in", "exit_reason")),),
+    ),
+    "04_satisfaction_formula": Dataset(
+        "04_satisfaction_formula", "survey.csv",
+        "a steel supplier's service survey: each customer rates ten statements twice (1-7), "
+        "what they expect and what they get",
+        (
+            Column("respondent_id", "text", "respondent number, e.g. R0001", unique=True),
+            Column("date", "date", "day the survey was answered"),
+            Column("branch", "choice", "branch that serves the customer",
+                   allowed=("North", "South", "East", "West")),
+            Column("segment", "choice", "kind of customer",
+                   allowed=("end user", "wholesaler", "retail shop")),
+            *(Column(f"{dimension}_{n}_{side}", "int",
+                     f"{side} rating of {dimension} statement {n} (1 = very low, 7 = very high)",
+                     minimum=1, maximum=7)
+              for dimension in ("tangibles", "reliability", "responsiveness", "assurance",
+                                "empathy")
+              for n in (1, 2) for side in ("expected", "perceived")),
+        ),
+    ),
+    "05_nps": Dataset(
+        "05_nps", "survey.csv",
+        "one year of answers to 'How likely are you to recommend us?' from five shops",
+        (
+            Column("respondent_id", "text", "respondent number, e.g. R00001", unique=True),
+            Column("branch", "text", "the shop the answer is about"),
+            Column("channel", "text", "how the customer dealt with us: in store, phone, web"),
+            Column("date", "date", "day the customer answered"),
+            Column("score", "int", "answer from 0 (not at all likely) to 10 (extremely "
+                   "likely)", minimum=0, maximum=10, spaces=False),
+            Column("comment", "text", "the customer's own words (often empty)",
+                   required=False),
+        ),
     ),
 })
 
@@ -261,6 +298,8 @@ def _allowed_text(column: Column) -> str:
         text = ", ".join(column.allowed)
     elif column.kind == "bool":
         text = "True or False"
+    elif column.kind == "date":
+        text = "a date written YYYY-MM-DD"
     elif column.kind == "text":
         text = "any text" + (", each different" if column.unique else "")
     else:
@@ -316,6 +355,9 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     typed = {}
     for column in dataset.columns:
         typed[column.name], reasons = _parse(raw[column.name].str.strip(), column)
+        if not column.spaces:
+            padded = (raw[column.name] != raw[column.name].str.strip()) & (reasons == "")
+            reasons[padded] = "has spaces around the value"
         problems += _problems(raw, column.name, reasons.where(~whole_row, ""))
     problems += _check_unique(raw, typed, dataset)
     problems += _check_rules(raw, dataset, problems)
@@ -416,6 +458,9 @@ def _parse(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
         if column.kind == "choice":
             allowed = ", ".join(repr(a) for a in column.allowed)
             reasons[~empty & ~values.isin(column.allowed)] = f"must be one of {allowed}"
+    elif column.kind == "date":
+        parsed = pd.to_datetime(values.where(~empty, None), format="%Y-%m-%d", errors="coerce")
+        reasons[~empty & parsed.isna()] = "is not a real date written YYYY-MM-DD"
     elif column.kind == "bool":
         lower = values.str.lower()
         parsed = lower.isin(TRUE_WORDS)

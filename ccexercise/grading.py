@@ -79,6 +79,10 @@ def exactly(answer, expected, *, tolerance: float = 0.0) -> bool:
     True
     >>> exactly([1, 2], [1, 2])
     True
+    >>> import enum
+    >>> Level = enum.Enum("Level", "LOW WOW")
+    >>> exactly(Level.LOW, Level.LOW), exactly(Level.LOW, Level.WOW)
+    (True, False)
     """
     expected_type = type(expected)
     if expected_type in (list, tuple):
@@ -97,7 +101,9 @@ def exactly(answer, expected, *, tolerance: float = 0.0) -> bool:
         if math.isnan(plain) or math.isnan(expected):
             return False
         return float.__sub__(plain, expected).__abs__() <= tolerance
-    return bool(expected_type.__eq__(plain, expected))
+    # ``is True``: a type that cannot compare answers NotImplemented (Enum members
+    # do, for two different members), which ``bool()`` would count as a match.
+    return expected_type.__eq__(plain, expected) is True
 
 
 def expect_type(answer, expected_type: type, *, name: str = "your answer") -> None:

@@ -3,7 +3,10 @@
 The ``*_command`` functions only build argument lists (easy to test and to
 read); :func:`serve` runs one of them in its own process group, waits until
 the server answers, prints the address to open, and stops the whole group
-cleanly on Ctrl-C, SIGTERM or SIGHUP (the terminal closing).
+cleanly on Ctrl-C, SIGTERM or SIGHUP (the terminal closing). The server's
+own messages go to a log file (see :func:`log_path`), so the address is the
+first thing a newcomer reads; the log's last lines are shown if the server
+fails.
 
 >>> from ccexercise._course import course_root
 >>> argv = lab_command(course_root(), port=8888, open_browser=False, token="abc")
@@ -31,8 +34,8 @@ from ._course import modules
 
 __all__ = [
     "PROJECTOR_TEMPLATE", "ServerProcess", "facilitator_page", "free_port", "lab_command",
-    "lab_url", "projector_env", "serve", "voila_command", "workshop_command",
-    "write_projector_template",
+    "lab_url", "log_path", "projector_env", "serve", "voila_command",
+    "workshop_command", "write_projector_template",
 ]
 
 HOST = "127.0.0.1"
@@ -213,6 +216,29 @@ def projector_env(data_dir: str | os.PathLike, env: dict[str, str] | None = None
     return env
 
 
+def log_path(kind: str, port: int) -> Path:
+    """Where the server's own messages go: ``ccexercise-<kind>-<port>.log`` in Jupyter's
+    runtime folder (``jupyter --runtime-dir``), beside the servers' other files.
+
+    >>> log_path("lab", 8888).name
+    'ccexercise-lab-8888.log'
+    """
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    folder = Path(jupyter_runtime_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"ccexercise-{kind}-{int(port)}.log"
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    """The last ``lines`` lines of the text file at ``path`` ('' if it cannot be read)."""
+    try:
+        return "".join(path.read_text(encoding="utf-8", errors="replace")
+                       .splitlines(keepends=True)[-lines:])
+    except OSError:
+        return ""
+
+
 def _answers(url: str, timeout: float = 2.0) -> bool:
     """Whether an HTTP server answers at ``url`` (any status, 403 and 404 included)."""
     try:
@@ -287,10 +313,13 @@ class ServerProcess:
 
 def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
           cwd: str | os.PathLike | None = None, env: dict[str, str] | None = None,
-          startup_timeout: float = 180.0) -> int:
+          startup_timeout: float = 180.0, log: str | os.PathLike | None = None) -> int:
     """Run a server until Ctrl-C, SIGTERM or SIGHUP; print ``open_url`` once ``ready_url``
     answers. ``what`` names the server in messages ("JupyterLab with the course").
 
+    The server's output goes to the file ``log`` (replaced if it exists), and the
+    address printed says where; if the server stops before or after answering, the
+    log's last lines are printed. With ``log=None`` the output goes to stderr.
     The server runs in its own process group (so Ctrl-C in the terminal reaches only
     this process), and that whole group is stopped on the way out, whatever happens.
     Returns 0 when stopped by a signal, else the server's own (non-zero) exit code.
@@ -300,27 +329,36 @@ def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
     def ask_to_stop(_signum, _frame) -> None:
         stop_asked.set()
 
+    def show_log_tail() -> None:
+        if log is not None:
+            print(f"The last lines of the server's log ({log}):\n{_tail(Path(log))}",
+                  file=sys.stderr, flush=True)
+
     signals = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP")
                                                   else [])
     old_handlers = {sig: signal.signal(sig, ask_to_stop) for sig in signals}
     server = None
+    log_file = open(log, "w", encoding="utf-8") if log is not None else None
     try:
         print(f"Starting {what} ...", file=sys.stderr, flush=True)
-        server = ServerProcess(argv, cwd=cwd, env=env)
+        server = ServerProcess(argv, cwd=cwd, env=env, log=log_file)
         try:
             ready = server.wait_until_answers(ready_url, timeout=startup_timeout,
                                               cancelled=stop_asked)
         except RuntimeError as error:
             print(f"ccexercise: {error}", file=sys.stderr, flush=True)
+            show_log_tail()
             return server.process.returncode or 1
         if ready:
+            kept = f" The server's log is in {log}" if log is not None else ""
             print(f"{what[:1].upper()}{what[1:]} is ready. Open this address in your "
-                  f"browser:\n\n    {open_url}\n\nPress Ctrl-C to stop.", flush=True)
+                  f"browser:\n\n    {open_url}\n\nPress Ctrl-C to stop.{kept}", flush=True)
         while not stop_asked.is_set():
             if server.process.poll() is not None:
                 code = server.process.returncode
                 print(f"ccexercise: the server stopped by itself (exit code {code})",
                       file=sys.stderr, flush=True)
+                show_log_tail()
                 return code or 1
             stop_asked.wait(0.5)
         print(f"Stopping {what} ...", file=sys.stderr, flush=True)
@@ -328,5 +366,7 @@ def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
     finally:
         if server is not None:
             server.stop()
+        if log_file is not None:
+            log_file.close()
         for sig, handler in old_handlers.items():
             signal.signal(sig, handler)

@@ -26,7 +26,21 @@ from dataclasses import dataclass
 
 from ._validate import check_number, check_whole_number
 
-__all__ = ["WorkshopStep", "format_clock", "split_into_teams"]
+__all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "WorkshopStep", "format_clock",
+           "load_run_sheet", "progress_text", "run_sheet_for", "split_into_teams"]
+
+# Run sheets (steps read from a Markdown file) live in ccexercise.run_sheets, which
+# imports this module; they are re-exported here on first use.
+_RUN_SHEET_NAMES = ("RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet",
+                    "run_sheet_for")
+
+
+def __getattr__(name):
+    if name in _RUN_SHEET_NAMES:
+        from . import run_sheets
+
+        return getattr(run_sheets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: The longest step a facilitator can plan: a whole working day.
 MAX_STEP_MINUTES = 8 * 60
@@ -40,18 +54,35 @@ def _check_text(name: str, value, *, allow_empty: bool = False) -> str:
     return value
 
 
+def _check_texts(name: str, value, what: str) -> tuple[str, ...]:
+    """``value`` (a list of texts, none empty) as a tuple."""
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be a list of {what}, got one text {value!r} "
+                        f"(did you mean [{value!r}]?)")
+    if not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a list of {what}, got {value!r} "
+                        f"(a {type(value).__name__})")
+    value = tuple(value)
+    for i, text in enumerate(value):
+        _check_text(f"{name}[{i}]", text)
+    return value
+
+
 @dataclass(frozen=True)
 class WorkshopStep:
     """One step of a workshop session, as projected for the room.
 
     ``title`` is the heading, ``minutes`` the time the step gets (a whole
     or a fractional number, more than 0), ``body`` what to tell or show the
-    room (plain text or simple HTML), and ``prompts`` the discussion
-    questions, in order. ``prompts`` may be given as a list; it is stored as
-    a tuple so a step cannot change once made.
+    room (plain text or simple HTML), ``prompts`` the discussion
+    questions, in order, and ``materials`` what the trainer prepares (flip
+    chart, printed cards). Both may be given as lists; they are stored as
+    tuples so a step cannot change once made.
 
     >>> WorkshopStep("Warm-up", 5, "Introduce yourself.", prompts=["Who is your customer?"])
-    WorkshopStep(title='Warm-up', minutes=5, body='Introduce yourself.', prompts=('Who is your customer?',))
+    WorkshopStep(title='Warm-up', minutes=5, body='Introduce yourself.', prompts=('Who is your customer?',), materials=())
+    >>> WorkshopStep("Skit", 5, "Act it out.", materials=["Flip chart"]).materials
+    ('Flip chart',)
     >>> WorkshopStep("Skit", 2.5, "Act out a Low service visit.").seconds
     150
     >>> WorkshopStep("Warm-up", 0, "Introduce yourself.")
@@ -68,6 +99,7 @@ class WorkshopStep:
     minutes: int | float
     body: str
     prompts: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_text("title", self.title)
@@ -75,17 +107,8 @@ class WorkshopStep:
         if minutes <= 0:
             raise ValueError(f"minutes must be more than 0, got {self.minutes!r}")
         _check_text("body", self.body, allow_empty=True)
-        prompts = self.prompts
-        if isinstance(prompts, str):
-            raise TypeError(f"prompts must be a list of questions, got one text {prompts!r} "
-                            f"(did you mean [{prompts!r}]?)")
-        if not isinstance(prompts, Iterable):
-            raise TypeError(f"prompts must be a list of questions, got {prompts!r} "
-                            f"(a {type(prompts).__name__})")
-        prompts = tuple(prompts)
-        for i, prompt in enumerate(prompts):
-            _check_text(f"prompts[{i}]", prompt)
-        object.__setattr__(self, "prompts", prompts)
+        object.__setattr__(self, "prompts", _check_texts("prompts", self.prompts, "questions"))
+        object.__setattr__(self, "materials", _check_texts("materials", self.materials, "things"))
 
     @property
     def seconds(self) -> int:
@@ -132,6 +155,27 @@ def _text_to_html(text: str) -> str:
         else:
             blocks.append("<p>" + "<br>".join(_inline(line.strip()) for line in lines) + "</p>")
     return "\n".join(blocks)
+
+
+def progress_text(steps, index: int, *, session_minutes: float | None = None) -> str:
+    """Where the room is: ``"Step 3 of 6 · 13 of 30 minutes used"``.
+
+    The minutes used are those of the steps before step ``index`` (counting
+    from 0), out of ``session_minutes``, or of all the steps when the
+    session length is not known.
+
+    >>> steps = [WorkshopStep("A", 5, "a"), WorkshopStep("B", 8, "b"), WorkshopStep("C", 2.5, "c")]
+    >>> progress_text(steps, 2, session_minutes=30)
+    'Step 3 of 3 · 13 of 30 minutes used'
+    >>> progress_text(steps, 0)
+    'Step 1 of 3 · 0 of 15.5 minutes used'
+    """
+    steps = tuple(steps)
+    used = sum(step.minutes for step in steps[:index])
+    planned = session_minutes if session_minutes is not None else \
+        sum(step.minutes for step in steps)
+    unit = "minute" if planned == 1 else "minutes"
+    return f"Step {index + 1} of {len(steps)} · {used:g} of {planned:g} {unit} used"
 
 
 def format_clock(seconds) -> str:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages some tests need: Chromium (browser tests), bubblewrap
-# (sandboxed grading) and PostgreSQL (the multi-grader gradebook).
+# (sandboxed grading), PostgreSQL (the multi-grader gradebook) and
+# poppler-utils (pdftoppm/pdftotext: the card PDF tests read pages back).
 # Installs the missing ones when run as root on Debian/Ubuntu; otherwise
 # says exactly what to install, and the tests that need them say so too.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

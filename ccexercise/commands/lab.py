@@ -1,8 +1,9 @@
 """``ccexercise lab``: open the course in JupyterLab, on the course map.
 
 JupyterLab's root folder is the course folder, so learners find the
-lessons and exercises, and instructors find nbgrader's Formgrader. Stop it
-with Ctrl-C.
+lessons and exercises, and instructors find nbgrader's Formgrader. The
+server's own messages go to a log file whose place is printed with the
+address. Stop it with Ctrl-C.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     token = secrets.token_hex(24)
     return launch.serve(
         launch.lab_command(root, port=port, open_browser=args.open_browser, token=token),
-        ready_url=f"http://{launch.HOST}:{port}/api/status",
+        ready_url=f"http://{launch.HOST}:{port}/api/status?token={token}",
         open_url=launch.lab_url(port, token),
-        what="JupyterLab with the course", cwd=root)
+        what="JupyterLab with the course", cwd=root,
+        log=launch.log_path("lab", port))

@@ -13,18 +13,57 @@ but never ipywidgets.
 """
 
 from ._figures import figure_to_png, format_money, money_formatter
+from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
+from .maturity import maturity_chart
+from .nps import (
+    nps_groups_chart,
+    nps_groups_live_chart,
+    nps_interval_live_chart,
+    nps_segment_chart,
+    nps_segment_live_chart,
+    nps_trend_chart,
+    nps_what_if_live_chart,
+)
+from .satisfaction import (
+    gap_chart,
+    gap_live_chart,
+    level_chart,
+    promise_live_chart,
+    rating_live_chart,
+    segment_gap_chart,
+    segment_live_chart,
+)
+from .skit import skit_comparison_chart
 from .svg import SvgChart
 
 __all__ = [
     "SvgChart",
+    "card_html",
+    "debrief_chart",
     "figure_to_png",
     "format_money",
+    "gap_chart",
+    "gap_live_chart",
+    "level_chart",
     "lost_revenue_chart",
     "lost_revenue_live_chart",
+    "maturity_chart",
     "money_formatter",
+    "nps_groups_chart",
+    "nps_groups_live_chart",
+    "nps_interval_live_chart",
+    "nps_segment_chart",
+    "nps_segment_live_chart",
+    "nps_trend_chart",
+    "nps_what_if_live_chart",
+    "promise_live_chart",
+    "rating_live_chart",
     "score_histogram",
     "segment_chart",
+    "segment_gap_chart",
+    "segment_live_chart",
+    "skit_comparison_chart",
     "task_share_chart",
 ]

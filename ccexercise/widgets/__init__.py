@@ -10,12 +10,57 @@ read the outputs.
 'Lost revenue over 5 years: 70,000'
 """
 
+from .cards import CaseCardDealer
+from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
+from .maturity import MaturitySelfAssessment
+from .nps import (
+    NpsExplorer,
+    NpsWhatIf,
+    RoomPoll,
+    nps_explorer,
+    nps_what_if_widget,
+    room_poll,
+)
+from .satisfaction import (
+    DimensionExplorer,
+    PromiseSimulator,
+    SatisfactionSliders,
+    dimension_explorer,
+    promise_simulator,
+    satisfaction_sliders,
+)
+from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
+                   team_names)
 from .workshop import StepDeck, Timer
 
 __all__ = [
+    "CaseCardDealer",
+    "DimensionExplorer",
+    "ExplainRunner",
     "LostCustomerCalculator",
+    "MaturitySelfAssessment",
+    "NpsExplorer",
+    "NpsWhatIf",
+    "PromiseSimulator",
+    "RatingForm",
+    "RoomPoll",
+    "SatisfactionSliders",
+    "SceneCardForm",
+    "SkitComparison",
+    "SmallTalkRunner",
     "StepDeck",
+    "TeamSplitter",
     "Timer",
+    "VocabularyRunner",
+    "YesAndRunner",
+    "dimension_explorer",
     "lost_customer_calculator",
+    "nps_explorer",
+    "nps_what_if_widget",
+    "promise_simulator",
+    "room_poll",
+    "satisfaction_sliders",
+    "skit_workshop",
+    "team_names",
 ]

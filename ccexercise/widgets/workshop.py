@@ -15,11 +15,14 @@ one tick a second, so no Python thread or timer is needed. All the rules
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from ..workshop import WorkshopStep, format_clock
+from .._validate import check_number
+from ..run_sheets import RunSheet, load_run_sheet
+from ..workshop import WorkshopStep, format_clock, progress_text
 
 __all__ = ["StepDeck", "Timer"]
 
@@ -31,10 +34,6 @@ BACKGROUND = "#FFFFFF"
 _BUTTON_LAYOUT = {"width": "auto", "min_width": "8em", "height": "3em",
                   "margin": "0 0.5em 0.5em 0"}
 _BUTTON_STYLE = {"font_size": "1.3em"}
-
-
-def _minutes_text(minutes: float) -> str:
-    return "1 minute" if minutes == 1 else f"{minutes:g} minutes"
 
 
 class Timer(widgets.VBox):
@@ -155,24 +154,33 @@ class Timer(widgets.VBox):
 class StepDeck(widgets.VBox):
     """Workshop steps shown one at a time, with Back/Next and a timer per step.
 
-    Shows the step's ``title`` (large), ``meta`` ("Step 2 of 5 · 10
-    minutes"), ``body`` and numbered discussion ``prompts``, with a
-    :class:`Timer` (``timer``) set to the step's minutes. ``index`` is the
-    step shown (0 for the first); setting it moves to that step.
+    Shows the step's ``title`` (large), ``meta`` (where the room is:
+    "Step 3 of 6 · 13 of 30 minutes used", the minutes of the steps before
+    this one out of ``session_minutes``, or out of all the steps' minutes
+    when the session length is not given), ``body``, numbered discussion
+    ``prompts`` and the ``materials`` to prepare, with a :class:`Timer`
+    (``timer``) set to the step's minutes. ``index`` is the step shown (0
+    for the first); setting it moves to that step. Build one from a run
+    sheet file with :meth:`from_run_sheet`.
 
     >>> from ccexercise.workshop import WorkshopStep
-    >>> deck = StepDeck([WorkshopStep("Welcome", 5, "Hello.")])
+    >>> deck = StepDeck([WorkshopStep("Welcome", 5, "Hello."), WorkshopStep("Skit", 10, "Act.")],
+    ...                 session_minutes=20)
     >>> deck.meta.value
-    '<div ...>Step 1 of 1 · 5 minutes</div>'
+    '<div ...>Step 1 of 2 · 0 of 20 minutes used</div>'
+    >>> deck.next()
+    >>> deck.meta.value
+    '<div ...>Step 2 of 2 · 5 of 20 minutes used</div>'
     >>> deck.next_button.disabled, deck.back_button.disabled
-    (True, True)
+    (True, False)
     >>> StepDeck([])
     Traceback (most recent call last):
         ...
     ValueError: steps must hold at least one WorkshopStep, got an empty list
     """
 
-    def __init__(self, steps: Sequence[WorkshopStep], **kwargs) -> None:
+    def __init__(self, steps: Sequence[WorkshopStep], *, session_minutes: float | None = None,
+                 **kwargs) -> None:
         if isinstance(steps, WorkshopStep):
             raise TypeError("steps must be a list of WorkshopStep, got one WorkshopStep "
                             f"{steps.title!r} (did you mean [step]?)")
@@ -185,13 +193,20 @@ class StepDeck(widgets.VBox):
                                 f"(a {type(step).__name__})")
         if not steps:
             raise ValueError("steps must hold at least one WorkshopStep, got an empty list")
+        if session_minutes is not None:
+            if check_number("session_minutes", session_minutes) <= 0:
+                raise ValueError(f"session_minutes must be more than 0, got {session_minutes!r}")
         self.steps: tuple[WorkshopStep, ...] = tuple(steps)
+        self.session_minutes = session_minutes
+        #: The run sheet the steps came from (see :meth:`from_run_sheet`), else None.
+        self.sheet: RunSheet | None = None
         self._index = 0
 
         self.meta = widgets.HTML()
         self.title = widgets.HTML()
         self.body = widgets.HTML(layout={"width": "100%"})
         self.prompts = widgets.HTML(layout={"width": "100%"})
+        self.materials = widgets.HTML(layout={"width": "100%"})
         self.timer = Timer(self.steps[0].minutes)
         self.back_button = widgets.Button(
             description="Back", icon="arrow-left", tooltip="Go to the previous step",
@@ -206,8 +221,37 @@ class StepDeck(widgets.VBox):
                                   layout={"flex_flow": "row wrap", "margin": "1em 0 0 0"})
         kwargs.setdefault("layout", {"width": "100%", "padding": "0.5em 1em"})
         super().__init__(children=[self.meta, self.title, self.body, self.prompts,
-                                   self.timer, navigation], **kwargs)
+                                   self.materials, self.timer, navigation], **kwargs)
         self._render()
+
+    @classmethod
+    def from_run_sheet(cls, sheet, **kwargs) -> StepDeck:
+        """A deck of a run sheet's steps, showing progress against its session length.
+
+        ``sheet`` is a :class:`~ccexercise.workshop.RunSheet` (from
+        :func:`~ccexercise.workshop.run_sheet_for` or
+        :func:`~ccexercise.workshop.load_run_sheet`) or the name of a run
+        sheet file, which is loaded (a :class:`~ccexercise.workshop.RunSheetError`
+        lists every mistake in it).
+
+        >>> from ccexercise.workshop import run_sheet_for
+        >>> deck = StepDeck.from_run_sheet(run_sheet_for("01_lost_customer_cost"))
+        >>> deck.index = 2
+        >>> deck.meta.value
+        '<div ...>Step 3 of 6 · 8 of 30 minutes used</div>'
+        >>> StepDeck.from_run_sheet(42)
+        Traceback (most recent call last):
+            ...
+        TypeError: sheet must be a RunSheet or a run sheet file name, got 42 (a int)
+        """
+        if isinstance(sheet, (str, os.PathLike)):
+            sheet = load_run_sheet(sheet)
+        if not isinstance(sheet, RunSheet):
+            raise TypeError(f"sheet must be a RunSheet or a run sheet file name, got {sheet!r} "
+                            f"(a {type(sheet).__name__})")
+        deck = cls(list(sheet.steps), session_minutes=sheet.session_minutes, **kwargs)
+        deck.sheet = sheet
+        return deck
 
     @property
     def index(self) -> int:
@@ -241,8 +285,9 @@ class StepDeck(widgets.VBox):
 
     def _render(self) -> None:
         step, n = self.step, len(self.steps)
+        progress = progress_text(self.steps, self._index, session_minutes=self.session_minutes)
         self.meta.value = (f'<div style="font-size: 1.4em; color: {MUTED_COLOUR}">'
-                           f"Step {self._index + 1} of {n} · {_minutes_text(step.minutes)}</div>")
+                           f"{progress}</div>")
         self.title.value = (f'<h2 style="font-size: 2.6em; line-height: 1.15; margin: 0.2em 0; '
                             f'color: {TEXT_COLOUR}">{html.escape(step.title)}</h2>')
         self.body.value = (f'<div style="font-size: 1.5em; line-height: 1.45; '
@@ -256,6 +301,12 @@ class StepDeck(widgets.VBox):
                                   f"<ol>{items}</ol></div>")
         else:
             self.prompts.value = ""
+        if step.materials:
+            things = ", ".join(html.escape(m) for m in step.materials)
+            self.materials.value = (f'<div style="font-size: 1.2em; color: {MUTED_COLOUR}">'
+                                    f"<b>You need:</b> {things}</div>")
+        else:
+            self.materials.value = ""
         self.back_button.disabled = self._index == 0
         self.next_button.disabled = self._index == n - 1
         self.timer.reset(step.minutes)

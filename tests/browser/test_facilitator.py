@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,232 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
     _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
     meta.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))
+
+
+RUN_SHEET_TITLE = "A step title only the browser test writes"
+
+
+@pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
+def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_server,
+                                                       course_copy, artifacts):
+    """A trainer edits run_sheet.md beside the page and reloads: the page shows the change,
+    and where the room is against the session ("Step 1 of N · 0 of M minutes used")."""
+    sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
+    original = sheet.read_text(encoding="utf-8")
+    visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)  # notes may show headings too
+    heading = next(line for line in visible.splitlines() if line.startswith("## "))
+    minutes = heading[heading.rindex("("):]
+    try:
+        sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
+                         encoding="utf-8")
+        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+        _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
+                                   timeout=bh.KERNEL_TIMEOUT)
+        _expect(page.locator(".widget-html h2").first).to_have_text(RUN_SHEET_TITLE)
+        page.screenshot(path=str(artifacts / "facilitator-edited-run-sheet.png"))
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+
+
+# -- module 03: a whole skit round on the facilitator page --------------------------------
+
+SKIT_PAGE = "course/03_service_levels/facilitator.ipynb"
+SKIT_ROOM = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hana", "Ivo"]
+#: team, level acted, scene card, the customer's emotions, wish to come back, room's ratings
+SKITS = [
+    ("Team 1", "Low", ("a shoe shop", "winter boots", "help to find my size"),
+     ["irritated", "ignored"], 2, "3, 2, 2"),
+    ("Team 2", "Standard", ("a café", "a cappuccino", "a hot coffee, quickly"),
+     ["calm"], 6, "6, 5, 7"),
+    ("Team 3", "WOW", ("a bakery", "a birthday cake", "the cake ready on time"),
+     ["pleasantly surprised", "grateful"], 10, "9, 10, 10"),
+]
+
+
+def _innermost(page, has):
+    """The deepest widget box holding ``has`` (ancestors come first in document order)."""
+    return page.locator(".widget-vbox").filter(has=has).last
+
+
+def _type_into(field, text: str) -> None:
+    field.click()
+    field.press("Control+A")
+    field.type(text)
+    field.press("Enter")
+
+
+@pytest.mark.skipif(SKIT_PAGE not in FACILITATOR_PAGES, reason="module 03 has no facilitator page")
+def test_skit_round_in_voila(page, voila_server, course_copy, artifacts):
+    """Drive a whole skit round as a trainer would: split the room into three teams, start
+    the 10-minute preparation timer, show and save each customer's scene card, enter each
+    skit's ratings, and see the comparison chart; every rating is in the session file."""
+    from ccexercise.skit import RatingSession
+
+    page.goto(voila_server.url(f"voila/render/{SKIT_PAGE}"))
+    meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+    _expect(meta).to_have_text(re.compile(r"^Step 1 of 8"), timeout=bh.KERNEL_TIMEOUT)
+    deck = page.locator(".widget-vbox").filter(has=meta).filter(
+        has=page.get_by_role("button", name="Next")).last
+
+    # Step 2: split the room into three teams.
+    deck.get_by_role("button", name="Next").click()
+    _expect(deck.locator("h2")).to_have_text("Split into three teams")
+    names = page.get_by_placeholder("One name a line, or Ann, Bo, Cy")
+    names.fill("\n".join(SKIT_ROOM))
+    names.blur()
+    board = page.locator(".widget-html", has_text="names in 3 teams")
+    _expect(board).to_contain_text("9 names in 3 teams · split number 1")
+    from ccexercise.workshop import split_into_teams
+    teams = split_into_teams(SKIT_ROOM, 3, seed=1)
+    for number, members in enumerate(teams, start=1):
+        for person in members:
+            _expect(page.locator(".widget-html li", has_text=re.compile(rf"^{person}$"))
+                    ).to_have_count(1)
+    page.get_by_text("Team 1", exact=True).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "skit-teams.png"))
+
+    # Step 3: 10 minutes to prepare; start the timer and see it count down.
+    deck.get_by_role("button", name="Next").click()
+    _expect(deck.locator("h2")).to_have_text("Prepare your scene")
+    clock = deck.locator("[role=timer]")
+    _expect(clock).to_have_text(re.compile(r"^10:00"))
+    deck.get_by_role("button", name="Start").click()
+    _expect(clock).to_have_text(re.compile(r"^09:5\d"), timeout=TICK_TIMEOUT)
+    deck.get_by_role("button", name="Pause").click()
+
+    card_button = page.get_by_role("button", name="Show and save the card")
+    scene_form = _innermost(page, card_button)
+    rate_button = page.get_by_role("button", name="Save rating")
+    rating_form = _innermost(page, rate_button)
+    chart = page.locator("img.widget-image")
+    _expect(chart).to_have_count(1)
+    pictures = []
+    for team, level, (place, purchase, expectation), emotions, back, room in SKITS:
+        # The customer's introduction: the scene card, shown large.
+        scene_form.locator("select").select_option(team)
+        scene_form.get_by_role("button", name=level, exact=True).click()
+        scene_form.get_by_placeholder("a shoe shop").fill(place)
+        scene_form.get_by_placeholder("winter boots").fill(purchase)
+        scene_form.get_by_placeholder("help to find my size").fill(expectation)
+        scene_form.get_by_placeholder("help to find my size").blur()
+        card_button.click()
+        _expect(scene_form).to_contain_text(f"Saved {team}'s card")
+        _expect(scene_form).to_contain_text(f"I go to {place} to buy {purchase}. "
+                                            f"I expect {expectation}.")
+        # After the skit: the customer's emotions, wish to come back and the room's ratings.
+        rating_form.locator("select").select_option(team)
+        for emotion in emotions:
+            rating_form.get_by_role("button", name=emotion, exact=True).click()
+        _expect(rating_form).to_contain_text("The customer felt: ")
+        slider = rating_form.locator(".widget-slider", has_text="Wish to come back")
+        _type_into(slider.locator(".widget-readout"), str(back))
+        _expect(slider.locator(".widget-readout")).to_have_text(str(back))
+        rating_form.get_by_placeholder("for example 7, 8, 6, 9").fill(room)
+        rating_form.get_by_placeholder("for example 7, 8, 6, 9").blur()
+        rate_button.click()
+        _expect(rating_form).to_contain_text(f"Saved {team}'s rating")
+        _expect(chart).to_be_visible()
+        if pictures:
+            _expect(chart).not_to_have_attribute("src", pictures[-1])
+        pictures.append(chart.get_attribute("src"))
+
+    # The debrief: the comparison of the three skits.
+    table = page.locator(".widget-html table", has_text="Come back")
+    for team, level, _card, _emotions, back, room in SKITS:
+        row = table.locator("tr", has_text=team)
+        scores = [int(v) for v in room.split(",")]
+        _expect(row).to_contain_text(level)
+        _expect(row).to_contain_text(f"{sum(scores) / len(scores):.1f} ({len(scores)})")
+    _expect(page.get_by_text("3 cards and 3 ratings so far")).to_be_visible()
+    chart.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(artifacts / "skit-comparison.png"))
+
+    files = list(course_copy.rglob("skit-ratings-*.csv"))
+    assert len(files) == 1, files
+    saved = RatingSession(files[0])
+    assert [(r.skit, r.come_back) for r in saved.ratings] == [(t, b) for t, _l, _c, _e, b, _r in SKITS]
+    assert [(c.skit, c.level) for c in saved.scenes] == [(t, lv) for t, lv, *_ in SKITS]
+
+
+# -- module 04: the deadline example as a live demonstration ---------------------------
+
+def test_module_04_deadline_example_runs_live_in_voila(page, voila_server, artifacts):
+    """On module 04's page the trainer presses the two halves of the deadline example
+    and the room sees the sentence, the level and the chart turn round."""
+    import ccexercise
+
+    page.goto(voila_server.url("voila/render/course/04_satisfaction_formula/facilitator.ipynb"))
+    _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
+        timeout=bh.KERNEL_TIMEOUT)
+    late = page.get_by_role("button", name="Promise 3, deliver in 5")
+    early = page.get_by_role("button", name="Promise 5, deliver in 3")
+    simulator = page.locator(".widget-vbox").filter(has=late).last
+    sentence = simulator.locator(".widget-html", has_text="Promised")
+    chart = simulator.locator("img.widget-image")
+    pleased = ccexercise.promise_vs_delivery(promised=5, delivered=3)
+    let_down = ccexercise.promise_vs_delivery(promised=3, delivered=5)
+    _expect(sentence).to_have_text(pleased.summary())
+    old_picture = chart.get_attribute("src")
+
+    late.scroll_into_view_if_needed()
+    late.click()
+    _expect(sentence).to_have_text(let_down.summary())
+    _expect(simulator.locator(".widget-html", has_text="let down")).not_to_have_count(0)
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    late.evaluate("element => element.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(artifacts / "facilitator-deadline-late.png"))
+    late_picture = chart.get_attribute("src")
+
+    early.click()
+    _expect(sentence).to_have_text(pleased.summary())
+    _expect(chart).not_to_have_attribute("src", late_picture)  # a new picture each time
+
+
+def test_case_card_dealer_in_voila(page, voila_server, artifacts):
+    """Module 06's page in Voila: deal a card, the manager view hides its reason; a
+    deliberate two-click switch shows it; mark a guess, reveal the reason and the signals."""
+    from ccexercise.cards import load_deck
+
+    page.goto(voila_server.url("voila/render/course/06_guess_what_he_dislikes/facilitator.ipynb"))
+    deal = page.get_by_role("button", name="Deal a card")
+    _expect(deal).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    dealer = page.locator(".widget-vbox").filter(has=deal).filter(
+        has=page.get_by_role("button", name="Reveal")).last
+    deal.click()
+    title = dealer.locator(".cc-card-title").first
+    _expect(title).not_to_have_text("")
+    card = next(c for c in load_deck("dislike") if c.title == title.inner_text().strip())
+    body = page.locator("body")
+    assert card.hidden_reason not in body.inner_text()
+    assert card.hidden_reason not in page.content()
+    page.screenshot(path=str(artifacts / "facilitator-dealer-manager-view.png"))
+
+    dealer.get_by_role("button", name="Customer's card").click()
+    _expect(dealer.get_by_text("Is the projector off or turned away?")).to_be_visible()
+    assert card.hidden_reason not in body.inner_text()
+    dealer.get_by_role("button", name="Cancel").click()
+
+    dealer.locator("textarea").fill("the manager's guess")
+    dealer.get_by_role("button", name="Partly found").click()
+    dealer.get_by_role("button", name="Reveal").click()
+    _expect(dealer.get_by_text(card.hidden_reason)).to_be_visible()
+    for signal in card.signals:
+        _expect(dealer.get_by_text(signal, exact=True).first).to_be_visible()
+    page.screenshot(path=str(artifacts / "facilitator-dealer-revealed.png"))
+
+
+def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artifacts):
+    """Module 05: type the room's scores into the poll; the big NPS appears and a bad
+    entry is listed, not dropped."""
+    page.goto(voila_server.url("voila/render/course/05_nps/facilitator.ipynb"))
+    box = page.get_by_placeholder("Type or paste the scores")
+    _expect(box).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    _expect(page.get_by_text("Waiting for the room")).to_be_visible()
+    box.fill("10 9, 9 6 7 eleven")
+    box.press("Tab")  # the box sends its text when it loses focus
+    # 3 promoters, 1 passive, 1 detractor: (3 - 1) / 5 = +40
+    _expect(page.locator(".widget-html", has_text="NPS +40.0")).to_be_visible()
+    _expect(page.get_by_text("entry 6 eleven is not a number")).to_be_visible()
+    _expect(box).to_have_value("10 9, 9 6 7 eleven")
+    page.screenshot(path=str(artifacts / "facilitator-room-poll.png"))

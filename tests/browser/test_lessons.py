@@ -68,9 +68,149 @@ def lost_customer_calculator(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-calculator.png"))
 
 
+def maturity_self_assessment(page, artifacts: Path) -> None:
+    """Tick statements of the service-maturity self-assessment and check that the sentence,
+    the chart's title and the chart picture move from "no stage" to stage 1 and then 2."""
+    statements = [statement for _stage, statement in ccexercise.MATURITY_STATEMENTS]
+    first = page.locator(".widget-checkbox", has_text=statements[0])
+    widget = page.locator(".jp-OutputArea-output").filter(has=first)
+    _expect(widget).to_have_count(1)
+    widget.scroll_into_view_if_needed()
+    summary = widget.locator(".widget-html", has_text="You reached")
+    chart = widget.locator("img.widget-image")
+    _expect(summary).to_have_text(ccexercise.maturity_stage([False] * 9).summary())
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    pictures = [chart.get_attribute("src")]
+
+    ticked = [False] * 9
+    for index, stage in ((0, 1), (1, 1), (3, 2), (4, 2)):  # two statements each of stages 1, 2
+        widget.locator(".widget-checkbox", has_text=statements[index]).locator("input").check()
+        ticked[index] = True
+        expected = ccexercise.maturity_stage(ticked)
+        _expect(summary).to_have_text(expected.summary())
+        if index in (1, 4):  # a stage was just reached: the chart's title says so
+            assert expected.stage.number == stage
+            _expect(chart).not_to_have_attribute("src", pictures[-1])
+            pictures.append(chart.get_attribute("src"))
+    assert "Stage 2: Solving problems" in summary.inner_text()
+    bh.wait_for_kernel_idle(page)
+    widget.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-maturity.png"))
+def satisfaction_sliders(page, artifacts: Path) -> None:
+    """Module 04: type 7 into the "What the customer got" readout of the two-slider widget
+    (expected 6, got 4) and check the level turns from Low to WOW in words, the sum and the
+    chart change; then press "Promise 3, deliver in 5" on the promise simulator and check
+    its sentence says the customer is let down."""
+    got = page.locator(".widget-slider", has_text="What the customer got")
+    sliders = page.locator(".jp-OutputArea-output").filter(has=got)
+    _expect(sliders).to_have_count(1)
+    sliders.scroll_into_view_if_needed()
+    badge = sliders.locator(".widget-html", has_text="expectations")
+    summary = sliders.locator(".widget-html", has_text="Satisfaction = perceived")
+    chart = sliders.locator("img.widget-image")
+    _expect(badge).to_contain_text("Low")
+    _expect(badge).to_contain_text(ccexercise.ServiceLevel.LOW.meaning)
+    _expect(summary).to_have_text("Satisfaction = perceived - expected = 4 - 6 = -2.")
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    readout = got.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("7")
+    page.keyboard.press("Enter")
+
+    assert ccexercise.service_level(ccexercise.satisfaction(7, 6)) is ccexercise.ServiceLevel.WOW
+    _expect(readout).to_have_text("7")
+    _expect(badge).to_contain_text("WOW")
+    _expect(badge).to_contain_text(ccexercise.ServiceLevel.WOW.meaning)
+    _expect(summary).to_have_text("Satisfaction = perceived - expected = 7 - 6 = +1.")
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    sliders.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-satisfaction-sliders.png"))
+
+    late = page.get_by_role("button", name="Promise 3, deliver in 5")
+    simulator = page.locator(".jp-OutputArea-output").filter(has=late)
+    simulator.scroll_into_view_if_needed()
+    sentence = simulator.locator(".widget-html", has_text="Promised")
+    _expect(sentence).to_have_text(
+        ccexercise.promise_vs_delivery(promised=5, delivered=3).summary())
+    late.click()
+    _expect(sentence).to_have_text(
+        ccexercise.promise_vs_delivery(promised=3, delivered=5).summary())
+    bh.wait_for_kernel_idle(page)
+    simulator.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-promise-simulator.png"))
+
+
+def case_card_dealer(page, artifacts: Path) -> None:
+    """Deal a card in the lesson's dealer (seed 6): the manager view shows its title but not
+    its hidden reason; type a guess, mark it Found, Reveal (the reason appears), Save round
+    (the score reads 1 out of 1 round)."""
+    from ccexercise.cards import Dealer, load_deck
+
+    card = Dealer(load_deck("dislike"), seed=6).deal()
+    deal = page.get_by_role("button", name="Deal a card")
+    dealer = page.locator(".jp-OutputArea-output").filter(has=deal)
+    _expect(dealer).to_have_count(1)
+    dealer.scroll_into_view_if_needed()
+    deal.click()
+    _expect(dealer.get_by_text(card.title)).to_be_visible()
+    assert card.hidden_reason not in dealer.inner_text()
+    assert card.signals[0] not in dealer.inner_text()
+    dealer.locator("textarea").fill("something about the wait")
+    dealer.get_by_role("button", name="Found", exact=True).click()
+    reveal = dealer.get_by_role("button", name="Reveal")
+    _expect(reveal).to_be_enabled()
+    reveal.click()
+    _expect(dealer.get_by_text(card.hidden_reason)).to_be_visible()
+    dealer.get_by_role("button", name="Save round").click()
+    _expect(dealer.get_by_text(re.compile(r"Score: 1\s*out of 1 round"))).to_be_visible()
+    bh.wait_for_kernel_idle(page)
+    dealer.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-case-card-dealer.png"))
+
+
+def nps_explorer(page, artifacts: Path) -> None:
+    """Module 05: type 150 into the explorer's "Promoters" readout (Enter) and check that
+    the NPS sentence, its interval and the chart picture all change to 150/60/40."""
+    explorer = page.locator(".jp-OutputArea-output").filter(has_text="Adjusted Wald")
+    _expect(explorer).to_have_count(1)
+    explorer.scroll_into_view_if_needed()
+    promoters = explorer.locator(".widget-slider", has_text="Promoters (9-10)")
+    summary = explorer.locator(".widget-html", has_text="answers").first
+    chart = explorer.locator("img.widget-image").first
+
+    low, high = ccexercise.nps_interval_from_counts(100, 60, 40)
+    _expect(summary).to_contain_text(re.compile(r"NPS \+30\.0.*" + re.escape(f"{low:+.1f} to {high:+.1f}")))
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    readout = promoters.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("150")
+    page.keyboard.press("Enter")
+
+    after = ccexercise.NpsCounts(150, 60, 40)
+    assert after.nps == 44.0  # (150 - 40) / 250
+    low, high = after.interval()
+    _expect(readout).to_have_text("150")
+    _expect(summary).to_contain_text(re.compile(r"NPS \+44\.0.*" + re.escape(f"{low:+.1f} to {high:+.1f}")))
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-nps-explorer.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
+    "03_service_levels": maturity_self_assessment,
+    "04_satisfaction_formula": satisfaction_sliders,
+    "06_guess_what_he_dislikes": case_card_dealer,
+    "05_nps": nps_explorer,
 }
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from ccexercise.workshop import load_run_sheet
+
 REPO = Path(__file__).resolve().parents[2]
 MODULES = sorted(p.name for p in (REPO / "course").iterdir() if p.is_dir()
                  and not p.name.startswith("."))
@@ -57,15 +59,21 @@ def test_committed_notebooks_hold_no_stale_widget_state(module):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_facilitator_page_steps_fit_the_stated_duration(module):
-    """The workshop steps add up to the duration the facilitator page announces."""
+    """The run sheet's steps fill the session it states, and the page announces that length."""
     nb = nbformat.read(REPO / "course" / module / "facilitator.ipynb", as_version=4)
     stated = re.search(r"about (\d+) minutes", nb.cells[0].source)
     assert stated, "the first cell must say 'about N minutes'"
-    namespace: dict = {}
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "steps = [" in cell.source:
-            exec(cell.source, namespace)
-    assert sum(step.minutes for step in namespace["steps"]) == int(stated.group(1))
+    sheet = load_run_sheet(REPO / "course" / module / "run_sheet.md")
+    assert sheet.session_minutes == sheet.total_minutes == int(stated.group(1))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_facilitator_page_reads_its_run_sheet(module):
+    """The page builds its step deck from the module's run sheet, not from steps in code."""
+    nb = nbformat.read(REPO / "course" / module / "facilitator.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert f'StepDeck.from_run_sheet(cc.workshop.run_sheet_for("{module}"))' in code
+    assert "WorkshopStep(" not in code
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -490,7 +490,7 @@ class TestSchema:
     def test_bad_kind(self):
         """A column kind that does not exist is refused."""
         with raises(ValueError, "kind of column 'spend' must be one of text, choice, int, "
-                    "float, bool, got 'money'"):
+                    "float, bool, date, got 'money'"):
             Column("spend", "money", "spend in a year")
 
     def test_choice_needs_values(self):

@@ -78,3 +78,13 @@ class TestExpectType:
         """Each kind of wrong answer gets a message saying what to change."""
         with pytest.raises(AssertionError, match=re.escape(message)):
             expect_type(answer, expected_type, name="x")
+
+
+def test_exactly_tells_enum_members_apart():
+    """Two different members of one Enum are not "exactly" equal (object.__eq__ says
+    NotImplemented for them, which must not count as a match)."""
+    import ccexercise as cc
+
+    assert exactly(cc.ServiceLevel.STANDARD, cc.ServiceLevel.STANDARD)
+    assert not exactly(cc.ServiceLevel.STANDARD, cc.ServiceLevel.LOW)
+    assert not exactly("STANDARD", cc.ServiceLevel.STANDARD)

@@ -130,15 +130,16 @@ def test_projector_template_is_local_and_found_through_jupyter_path(tmp_path):
 # -- running for real ------------------------------------------------------------------
 
 class Command:
-    """``python -m ccexercise.cli ARGS`` (or ``argv``) in the course folder, stdout read
-    line by line in the background."""
+    """``python -m ccexercise.cli ARGS`` (or ``argv``) in the course folder, its output read
+    line by line in the background: stdout and stderr together, as a terminal shows them.
+    ``log`` is where the test keeps what it read."""
 
     def __init__(self, args: list[str], log: Path, *, argv: list[str] | None = None) -> None:
         self.log = log.open("w")
         self.process = subprocess.Popen(
             argv or [sys.executable, "-m", "ccexercise.cli", *args], cwd=ROOT,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.log, text=True,
-            start_new_session=True)
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, start_new_session=True)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -146,6 +147,8 @@ class Command:
     def _read(self) -> None:
         for line in self.process.stdout:
             self.lines.append(line)
+            self.log.write(line)
+            self.log.flush()
 
     def url(self, timeout: float = 180) -> tuple[str, int]:
         deadline = time.monotonic() + timeout
@@ -156,8 +159,7 @@ class Command:
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)
-        pytest.fail(f"no address printed; stdout: {''.join(self.lines)!r}; "
-                    f"log: {self.log.name}")
+        pytest.fail(f"no address printed; output: {''.join(self.lines)!r}")
 
     def close(self) -> None:
         if self.process.poll() is None:  # the test failed half-way: stop it all the same
@@ -167,6 +169,7 @@ class Command:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        self._reader.join(10)
         self.log.close()
 
 
@@ -179,7 +182,7 @@ def _port_is_closed(port: int) -> bool:
 def _stop_with(command: Command, sig: int, port: int) -> None:
     started = time.monotonic()
     command.process.send_signal(sig)
-    assert command.process.wait(30) == 0, Path(command.log.name).read_text()[-3000:]
+    assert command.process.wait(30) == 0, "".join(command.lines)[-3000:]
     assert time.monotonic() - started < 20
     assert _port_is_closed(port)
 
@@ -190,11 +193,33 @@ def _get(url: str) -> str:
         return response.read().decode()
 
 
+#: What the servers' own logs look like: none of it belongs in the terminal.
+SERVER_NOISE = ("DeprecationWarning", "ServerApp.token", "ServerApp]", "LabApp]", "[Voila]",
+                "Voilà is running", "IPKernelApp", "[I ", "[W ", "[C ")
+
+
+def _link_first_and_log_kept(command: Command, url: str, kind: str, port: int,
+                             logged: str) -> None:
+    """The address is among the first lines printed, no server log line is, and the
+    server's log is in the file the command names (holding ``logged``)."""
+    shown = list(command.lines)
+    link_at = next(i for i, line in enumerate(shown) if url in line)
+    assert link_at < 6, shown
+    assert [n for n in SERVER_NOISE if n in "".join(shown)] == [], shown
+    named = re.search(r"The server's log is in (\S+)", "".join(shown))
+    assert named, shown
+    log = Path(named.group(1))
+    assert log == launch.log_path(kind, port)
+    assert logged in log.read_text()
+
+
 @pytest.mark.notebook
 def test_workshop_serves_the_facilitator_page_and_stops_on_ctrl_c(tmp_path):
+    """The link comes first, Voila's log goes to a file, Ctrl-C stops it all."""
     command = Command(["workshop", MODULE], tmp_path / "workshop.log")
     try:
         url, port = command.url()
+        _link_first_and_log_kept(command, url, "workshop", port, "Voilà is running at")
         assert url == f"http://127.0.0.1:{port}/"
         html = _get(url)
         assert "What does losing one customer cost?" in html
@@ -203,19 +228,27 @@ def test_workshop_serves_the_facilitator_page_and_stops_on_ctrl_c(tmp_path):
         assert "cdn.jsdelivr.net" not in html
         assert "Press Ctrl-C to stop" in "".join(command.lines)
         _stop_with(command, signal.SIGINT, port)
+        command.close()
+        assert [n for n in SERVER_NOISE if n in "".join(command.lines)] == []
     finally:
         command.close()
 
 
 @pytest.mark.notebook
 def test_lab_serves_jupyterlab_and_stops_on_ctrl_c(tmp_path):
+    """The link comes first (no server log, no ServerApp.token warning), the server's
+    log goes to a file, Ctrl-C stops it all."""
     command = Command(["lab", "--no-browser"], tmp_path / "lab.log")
     try:
         url, port = command.url()
         assert "/lab/tree/course/index.ipynb?token=" in url
+        _link_first_and_log_kept(command, url, "lab", port, "Jupyter Server")
         token = url.split("token=")[1]
         assert "JupyterLab" in _get(f"http://127.0.0.1:{port}/lab?token={token}")
         _stop_with(command, signal.SIGINT, port)
+        command.close()
+        assert [n for n in SERVER_NOISE if n in "".join(command.lines)] == []
+        assert "403 GET" not in launch.log_path("lab", port).read_text()  # the probe has the token
     finally:
         command.close()
 
@@ -240,11 +273,13 @@ def test_serve_stops_the_whole_process_group_on_a_signal(tmp_path, sig):
         http.server.HTTPServer(("127.0.0.1", {port}),
                                http.server.SimpleHTTPRequestHandler).serve_forever()
     """)
+    server_log = tmp_path / "server.log"
     runner = textwrap.dedent(f"""
         import sys
         from ccexercise.launch import serve
         sys.exit(serve([sys.executable, "-c", {server!r}], ready_url="http://127.0.0.1:{port}/",
-                       open_url="http://127.0.0.1:{port}/", what="A test server"))
+                       open_url="http://127.0.0.1:{port}/", what="A test server",
+                       log={str(server_log)!r}))
     """)
     command = Command([], tmp_path / "serve.log", argv=[sys.executable, "-c", runner])
     try:
@@ -255,5 +290,23 @@ def test_serve_stops_the_whole_process_group_on_a_signal(tmp_path, sig):
         while not _gone(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _gone(pid)
+        command.close()
+        assert f"The server's log is in {server_log}" in "".join(command.lines)
+        assert '"GET / HTTP/1.1"' in server_log.read_text()  # http.server logs the probe there
+        assert "GET /" not in "".join(command.lines)
     finally:
         command.close()
+
+
+def test_serve_shows_the_log_tail_when_the_server_fails(tmp_path, capsys):
+    """A server that stops before it answers: its last words are printed, with the log's place."""
+    log = tmp_path / "server.log"
+    server = "import sys; print('loading the course'); sys.exit('port 1 is not allowed here')"
+    code = launch.serve([sys.executable, "-c", server], ready_url="http://127.0.0.1:9/",
+                        open_url="http://127.0.0.1:9/", what="a failing server", log=log,
+                        startup_timeout=60)
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"The last lines of the server's log ({log}):" in err
+    assert "loading the course" in err and "port 1 is not allowed here" in err
+    assert "port 1 is not allowed here" in log.read_text()

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from ccexercise import lost_customers
 from ccexercise.lost_customers import (
     TELLS_WHEN_DISPLEASED,
     TELLS_WHEN_PLEASED,
@@ -478,6 +479,100 @@ class TestLostRevenueTable:
                                 "1 row(s): index [1]"):
             lost_revenue_table(table, growth_per_year="g", years=5)
 
+    @pytest.mark.parametrize("column, values, kwargs, message", [
+        ("g", [2_000.0, np.nan], {"growth_per_year": "g"},
+         "growth_per_year column 'g' is empty (NaN) in 1 row(s): index ['y']"),
+        ("rate", [0.1, np.nan], {"growth_rate": "rate"},
+         "growth_rate column 'rate' is empty (NaN) in 1 row(s): index ['y']"),
+        ("rate", [-2.0, 0.5], {"growth_rate": "rate"},
+         "growth_rate column 'rate' is below -1 in 1 row(s): index ['x']"),
+        ("rate", [0.1, 1.5], {"growth_rate": "rate"},
+         "growth_rate column 'rate' is above 1 in 1 row(s): index ['y']"),
+        ("m", [np.nan, 0.2], {"margin": "m"},
+         "margin column 'm' is empty (NaN) in 1 row(s): index ['x']"),
+        ("m", [0.2, -0.1], {"margin": "m"},
+         "margin column 'm' is below 0 in 1 row(s): index ['y']"),
+    ])
+    def test_bad_cells_in_every_column_named(self, column, values, kwargs, message):
+        """Every column argument names its bad rows and the reason, not only first_year."""
+        table = pd.DataFrame({"first_year": [1_000.0, 1_000.0], column: values},
+                             index=["x", "y"])
+        with raises(ValueError, message):
+            lost_revenue_table(table, **kwargs)
+
+    def test_bad_rows_named_in_a_large_table(self):
+        """In 300,000 rows the few bad ones are still named, by their index label."""
+        count = 300_000
+        table = pd.DataFrame({"first_year": np.full(count, 500.0),
+                              "g": np.zeros(count)}, index=np.arange(count) * 10 + 7)
+        table.iloc[[123_456, 299_999], 0] = -1.0
+        with raises(ValueError, "first_year column 'first_year' is below 0 in 2 row(s): "
+                                "index [1234567, 2999997]"):
+            lost_revenue_table(table)
+        table["first_year"] = 500.0
+        table.iloc[[5, 250_000], 1] = np.nan
+        with raises(ValueError, "growth_per_year column 'g' is empty (NaN) in 2 row(s): "
+                                "index [57, 2500007]"):
+            lost_revenue_table(table, growth_per_year="g")
+        table["g"] = 0.0
+        table.iloc[[42], 1] = -200.0  # 500, 300, 100, -100 by year 4
+        with raises(ValueError, "growth_per_year makes the yearly amount negative by year 4 in "
+                                "1 row(s): index [427]"):
+            lost_revenue_table(table, growth_per_year="g", years=4)
+
+    def test_one_decline_for_all_rows_going_negative(self, shop):
+        """A single growth_per_year that turns every row negative names them all."""
+        table = pd.DataFrame({"first_year": [100.0, 1_000.0, 50.0]})
+        with raises(ValueError, "growth_per_year makes the yearly amount negative by year 3 in "
+                                "2 row(s): index [0, 2]"):
+            lost_revenue_table(table, growth_per_year=-60, years=3)
+
+    def test_single_numbers_only(self):
+        """With one number for each argument every row gets the same total: 1000 + 900 + 800."""
+        table = pd.DataFrame({"name": ["Ann", "Bo"]})
+        result = lost_revenue_table(table, first_year=1_000, growth_per_year=-100, years=3,
+                                    margin=0.5)
+        assert result["lost_revenue"].tolist() == [2_700, 2_700]
+        assert result["lost_profit"].tolist() == [1_350, 1_350]
+
+    def test_amount_and_share_columns_on_different_rows(self):
+        """Rows may use growth_per_year or growth_rate, each its own: 40k + 2k·6 and 25k·(1.1⁴−1)/0.1."""
+        table = pd.DataFrame({"first_year": [10_000, 25_000], "g": [2_000, 0],
+                              "r": [0.0, 0.1]})
+        result = lost_revenue_table(table, growth_per_year="g", growth_rate="r", years=4)
+        assert result["lost_revenue"].tolist() == pytest.approx([52_000, 116_025])
+
+    def test_growth_rate_at_its_limits(self):
+        """-100 % keeps only the first year; +100 % doubles each year: 100 + 200 + 400."""
+        table = pd.DataFrame({"first_year": [100.0, 100.0, 100.0], "r": [-1.0, 0.0, 1.0]})
+        result = lost_revenue_table(table, growth_rate="r", years=3, margin=0.1)
+        assert result["lost_revenue"].tolist() == pytest.approx([100, 300, 700])
+        assert result["lost_profit"].tolist() == pytest.approx([10, 30, 70])
+
+    def test_amounts_rounded_to_cents(self):
+        """0.111 a year for 3 years is 0.333, shown as 0.33; 40 % of 0.33 is 0.132, shown as 0.13."""
+        table = pd.DataFrame({"first_year": [0.111]})
+        result = lost_revenue_table(table, years=3, margin=0.4)
+        assert result["lost_revenue"].tolist() == [0.33]
+        assert result["lost_profit"].tolist() == [0.13]
+
+    def test_empty_table(self):
+        """A table with no rows gives no rows, with the two new columns."""
+        result = lost_revenue_table(pd.DataFrame({"first_year": pd.Series([], dtype=float)}))
+        assert len(result) == 0
+        assert list(result.columns) == ["first_year", "lost_revenue", "lost_profit"]
+
+    def test_result_shares_columns_but_writes_stay_apart(self, shop):
+        """No full copy: the result reuses the input's columns (copy on write, pandas 3), yet
+        changing the result leaves the input as it was."""
+        before = shop.copy(deep=True)
+        result = lost_revenue_table(shop, growth_per_year="growth")
+        shared = np.shares_memory(result["first_year"].to_numpy(), shop["first_year"].to_numpy())
+        assert shared == lost_customers._COPY_ON_WRITE
+        result.loc[0, "first_year"] = -1
+        result.loc[1, "name"] = "Zed"
+        pd.testing.assert_frame_equal(shop, before)
+
     # -- properties --------------------------------------------------------
 
     @PROPERTY
@@ -492,6 +587,16 @@ class TestLostRevenueTable:
                                margin=row.margin)
             assert abs(row.lost_revenue - one.revenue) <= 0.01 * years
             assert abs(row.lost_profit - one.profit) <= 0.01 * years
+
+    @PROPERTY
+    @given(data=rate_rows(rates))
+    def test_results_are_whole_cents(self, data):
+        """Every amount is already rounded to cents: np.round(x, 2) leaves it unchanged."""
+        table, years = data
+        result = lost_revenue_table(table, growth_rate="rate", margin="margin", years=years)
+        for column in ("lost_revenue", "lost_profit"):
+            values = result[column].to_numpy()
+            assert np.array_equal(values, np.round(values, 2))
 
     @PROPERTY
     @given(data=rate_rows())

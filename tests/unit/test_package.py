@@ -1,5 +1,6 @@
 """Package-level guards: public names, layer independence and packaging metadata."""
 
+import ast
 import copy
 import importlib
 import importlib.metadata
@@ -32,8 +33,9 @@ CONDA_ONLY = {"python", "pip"}
 
 @pytest.mark.parametrize("module_name", [
     "ccexercise", "ccexercise.lost_customers", "ccexercise._validate", "ccexercise.checks",
+    "ccexercise.check_registry",
     "ccexercise.datasets", "ccexercise.grading", "ccexercise.views", "ccexercise.widgets",
-    "ccexercise.workshop"])
+    "ccexercise.workshop", "ccexercise.skit"])
 class TestDunderAll:
     def test_sorted(self, module_name):
         """__all__ is kept in sorted order, so additions and duplicates are easy to spot."""
@@ -83,6 +85,90 @@ class TestLayerIndependence:
     def test_probe_detects_a_view_import(self):
         """The probe itself works: importing matplotlib is noticed."""
         assert imported_in_fresh_interpreter("import matplotlib") == ["matplotlib"]
+
+
+# --------------------------------------------------------------------------
+# No import cycles
+# --------------------------------------------------------------------------
+
+PACKAGE = ROOT / "ccexercise"
+
+
+def module_name(path):
+    """``ccexercise/views/__init__.py`` -> ``ccexercise.views``."""
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def top_level_imports(path, modules):
+    """The package's own modules that ``path`` imports when it is loaded (not inside functions)."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[:len(package.split(".")) - node.level + 1]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            for alias in node.names:  # `from . import checks` imports a module, not a name
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+    return {m for m in found if m in modules and m != name}
+
+
+def import_cycles(graph):
+    """Every set of two or more modules that import one another, directly or round a loop."""
+    reach = {m: set(deps) for m, deps in graph.items()}
+    changed = True
+    while changed:  # transitive closure; the package has a few dozen modules
+        changed = False
+        for m in reach:
+            more = set().union(*(reach[d] for d in reach[m])) - reach[m]
+            if more:
+                reach[m] |= more
+                changed = True
+    cycles = {frozenset({m} | {d for d in reach[m] if m in reach[d]})
+              for m in graph if m in reach[m]}
+    return sorted(sorted(c) for c in cycles)
+
+
+def package_import_graph():
+    paths = sorted(PACKAGE.rglob("*.py"))
+    modules = {module_name(p) for p in paths}
+    return {module_name(p): top_level_imports(p, modules) for p in paths}
+
+
+class TestNoImportCycles:
+    def test_no_module_imports_one_that_imports_it_back(self):
+        """No two ccexercise modules import each other, directly or through others."""
+        assert import_cycles(package_import_graph()) == []
+
+    def test_cycle_finder_finds_a_loop(self):
+        """The finder itself works: a -> b -> c -> a is one cycle; d -> a is not part of it."""
+        graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+        assert import_cycles(graph) == [["a", "b", "c"]]
+
+    def test_graph_sees_relative_imports(self):
+        """The graph reads `from .x import y` and `from . import x` as imports of x."""
+        graph = package_import_graph()
+        assert "ccexercise.check_registry" in graph["ccexercise.check_answers"]
+        assert "ccexercise.check_answers" in graph["ccexercise.checks"]
+        assert "ccexercise.checks" in graph["ccexercise"]
+
+    @pytest.mark.parametrize("module", ["ccexercise.checks", "ccexercise.check_answers",
+                                        "ccexercise.check_registry"])
+    def test_each_checks_module_imports_first(self, module):
+        """In a new interpreter, importing any of the three first works and registers the checks."""
+        probe = (f"import {module}\n"
+                 "from ccexercise import checks\n"
+                 "print(checks.check('01.try_three_years', 18_000).passed, "
+                 "'01.margin' in checks.keys())")
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["True", "True"]
 
 
 # --------------------------------------------------------------------------

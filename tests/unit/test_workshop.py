@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccexercise import workshop
-from ccexercise.workshop import WorkshopStep, format_clock, split_into_teams
+from ccexercise.workshop import WorkshopStep, format_clock, progress_text, split_into_teams
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,6 +131,24 @@ class TestWorkshopStep:
         with raises(ValueError, "prompts[1] must not be empty, got ''"):
             WorkshopStep("Skit", 10, "Act.", prompts=["Why?", ""])
 
+    def test_materials_list_becomes_tuple(self):
+        """Materials default to none; a list is stored as a tuple, the caller's list untouched."""
+        assert WorkshopStep("Skit", 10, "Act.").materials == ()
+        materials = ["Flip chart", "Pens"]
+        step = WorkshopStep("Skit", 10, "Act.", materials=materials)
+        materials.append("Cards")
+        assert step.materials == ("Flip chart", "Pens")
+
+    def test_materials_checked_like_prompts(self):
+        """One text, a number or a blank item as materials is refused."""
+        with raises(TypeError, "materials must be a list of things, got one text 'Pens' "
+                               "(did you mean ['Pens']?)"):
+            WorkshopStep("Skit", 10, "Act.", materials="Pens")
+        with raises(TypeError, "materials must be a list of things, got 3 (a int)"):
+            WorkshopStep("Skit", 10, "Act.", materials=3)
+        with raises(ValueError, "materials[0] must not be empty, got ' '"):
+            WorkshopStep("Skit", 10, "Act.", materials=[" "])
+
 
 class TestBodyHtml:
     def test_paragraphs_and_line_breaks(self):
@@ -161,6 +179,21 @@ class TestBodyHtml:
     def test_empty(self):
         """An empty body gives empty HTML."""
         assert WorkshopStep("S", 1, "").body_html() == ""
+
+
+class TestProgressText:
+    STEPS = [WorkshopStep("A", 3, "a"), WorkshopStep("B", 5, "b"), WorkshopStep("C", 5, "c"),
+             WorkshopStep("D", 7, "d")]
+
+    def test_against_the_session(self):
+        """Minutes of the steps before this one (3 + 5 + 5 = 13) out of the session."""
+        assert progress_text(self.STEPS, 3, session_minutes=30) == \
+            "Step 4 of 4 · 13 of 30 minutes used"
+
+    def test_against_the_total(self):
+        """Without a session, out of all the steps (3 + 5 + 5 + 7 = 20)."""
+        assert progress_text(self.STEPS, 0) == "Step 1 of 4 · 0 of 20 minutes used"
+        assert progress_text(self.STEPS, 1) == "Step 2 of 4 · 3 of 20 minutes used"
 
 
 class TestFormatClock:

@@ -11,7 +11,7 @@ import pytest
 
 from ccexercise.widgets import StepDeck, Timer
 from ccexercise.widgets.workshop import TIME_UP_COLOUR
-from ccexercise.workshop import WorkshopStep, format_clock
+from ccexercise.workshop import RunSheetError, WorkshopStep, format_clock, load_run_sheet
 
 
 def raises(kind, message):
@@ -182,14 +182,38 @@ class TestStepDeck:
         assert ">Welcome</h2>" in deck.title.value
 
     def test_meta_line(self, deck):
-        """The meta line says which step and how long."""
-        assert "Step 1 of 3 · 5 minutes" in deck.meta.value
+        """Without a session length the meta line counts against all the steps (5+10+2.5)."""
+        assert ">Step 1 of 3 · 0 of 17.5 minutes used<" in deck.meta.value
         deck.index = 2
-        assert "Step 3 of 3 · 2.5 minutes" in deck.meta.value
+        assert ">Step 3 of 3 · 15 of 17.5 minutes used<" in deck.meta.value
+
+    def test_meta_line_against_the_session(self):
+        """With a session length the minutes before this step count against it."""
+        deck = StepDeck(STEPS, session_minutes=30)
+        deck.next_button.click()
+        assert ">Step 2 of 3 · 5 of 30 minutes used<" in deck.meta.value
 
     def test_one_minute_singular(self):
         """One minute is singular."""
-        assert "Step 1 of 1 · 1 minute<" in StepDeck([WorkshopStep("A", 1, "b")]).meta.value
+        assert "Step 1 of 1 · 0 of 1 minute used<" in StepDeck([WorkshopStep("A", 1, "b")]).meta.value
+
+    @pytest.mark.parametrize(("minutes", "kind", "message"), [
+        (0, ValueError, "session_minutes must be more than 0, got 0"),
+        ("30", TypeError, "session_minutes must be a number, got '30' (a str)"),
+    ])
+    def test_bad_session_minutes(self, minutes, kind, message):
+        """The session length must be a positive number."""
+        with raises(kind, message):
+            StepDeck(STEPS, session_minutes=minutes)
+
+    def test_materials_shown_only_when_a_step_has_some(self):
+        """Materials are listed under 'You need:'; a step without them shows nothing."""
+        deck = StepDeck([WorkshopStep("Skit", 5, "Act.", materials=["Flip chart", "Pens & paper"]),
+                         WorkshopStep("Talk", 5, "Discuss.")])
+        assert "You need:" in deck.materials.value
+        assert "Flip chart, Pens &amp; paper" in deck.materials.value
+        deck.next()
+        assert deck.materials.value == ""
 
     def test_big_title(self, deck):
         """The title is large and dark."""
@@ -307,3 +331,90 @@ class TestStepDeck:
         """A number is a TypeError."""
         with raises(TypeError, "steps must be a list of WorkshopStep, got 3 (a int)"):
             StepDeck(3)
+
+
+RUN_SHEET = """# Run sheet: Demo session
+
+Session: 20 minutes
+
+## Welcome (4 min)
+
+Hello, **everyone**.
+
+## Skit (6 min)
+
+Act out a visit.
+
+Prompts:
+- What went well?
+- What would WOW look like?
+
+Materials:
+- Flip chart
+
+## Wrap-up (5 min)
+
+Thank you.
+"""
+
+
+@pytest.fixture
+def sheet_file(tmp_path):
+    """A three-step run sheet (4 + 6 + 5 minutes) for a 20-minute session."""
+    path = tmp_path / "run_sheet.md"
+    path.write_text(RUN_SHEET, encoding="utf-8")
+    return path
+
+
+class TestStepDeckFromRunSheet:
+    def test_from_a_run_sheet(self, sheet_file):
+        """The deck holds the sheet's steps and remembers the sheet."""
+        sheet = load_run_sheet(sheet_file)
+        deck = StepDeck.from_run_sheet(sheet)
+        assert deck.steps == sheet.steps and deck.sheet is sheet
+        assert [s.title for s in deck.steps] == ["Welcome", "Skit", "Wrap-up"]
+        assert ">Welcome</h2>" in deck.title.value
+
+    def test_from_a_file_name(self, sheet_file):
+        """A file name (str or Path) is loaded."""
+        for name in (sheet_file, str(sheet_file)):
+            deck = StepDeck.from_run_sheet(name)
+            assert deck.sheet.path == sheet_file and len(deck.steps) == 3
+
+    def test_progress_against_the_session(self, sheet_file):
+        """The meta line counts the minutes before each step out of the 20-minute session."""
+        deck = StepDeck.from_run_sheet(sheet_file)
+        seen = []
+        for _ in range(3):
+            seen.append(re.search(r">(Step [^<]*)<", deck.meta.value).group(1))
+            deck.next()
+        assert seen == ["Step 1 of 3 · 0 of 20 minutes used",
+                        "Step 2 of 3 · 4 of 20 minutes used",
+                        "Step 3 of 3 · 10 of 20 minutes used"]
+
+    def test_progress_against_the_total_without_a_session(self, sheet_file):
+        """Without a Session line the steps' own total (15) is the whole."""
+        sheet_file.write_text(RUN_SHEET.replace("Session: 20 minutes\n", ""), encoding="utf-8")
+        deck = StepDeck.from_run_sheet(sheet_file)
+        deck.index = 2
+        assert ">Step 3 of 3 · 10 of 15 minutes used<" in deck.meta.value
+
+    def test_prompts_materials_and_timer(self, sheet_file):
+        """The second step shows its prompts, its materials and a six-minute timer."""
+        deck = StepDeck.from_run_sheet(sheet_file)
+        deck.next_button.click()
+        assert deck.prompts.value.count("<li") == 2 and "What went well?" in deck.prompts.value
+        assert "Flip chart" in deck.materials.value
+        assert deck.timer.clock_text == "06:00"
+
+    def test_a_bad_file_reports_its_problems(self, sheet_file):
+        """A run sheet with a mistake raises RunSheetError naming the line."""
+        sheet_file.write_text(RUN_SHEET.replace("## Skit (6 min)", "## Skit"), encoding="utf-8")
+        with pytest.raises(RunSheetError, match=r"line 9: step heading '## Skit' has no minutes"):
+            StepDeck.from_run_sheet(sheet_file)
+
+    def test_not_a_sheet(self):
+        """Anything else is refused with a TypeError."""
+        with raises(TypeError, "sheet must be a RunSheet or a run sheet file name, got "
+                               "[1] (a list)"):
+            StepDeck.from_run_sheet([1])

@@ -1,0 +1,44 @@
+"""What every PDF the kit prints shares: A4 in millimetres, DejaVu Sans embedded.
+
+DejaVu Sans ships with matplotlib (already a dependency) and covers Latin,
+Greek and Cyrillic alphabets among others, so trainers can print cards and
+run sheets in their own language. fpdf2 embeds only the characters used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["LEADING", "PT", "font_paths", "line_height", "new_pdf"]
+
+PT = 25.4 / 72  # one typographic point in millimetres
+LEADING = 1.22  # line height as a multiple of the font size
+
+
+def font_paths() -> tuple[Path, Path]:
+    """DejaVu Sans regular and bold, from matplotlib's own fonts."""
+    import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+
+
+def line_height(size: float) -> float:
+    """The height in mm of one line of text of ``size`` points."""
+    return size * PT * LEADING
+
+
+def new_pdf(title: str):
+    """An empty A4 fpdf2 document in mm, no margins or automatic page breaks, fonts added."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margin(0)
+    pdf.c_margin = 0
+    regular, bold = font_paths()
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    pdf.set_title(title)
+    pdf.set_creator("ccexercise")
+    return pdf

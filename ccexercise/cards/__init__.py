@@ -1,0 +1,61 @@
+"""Card decks for the role-play games: the card types, loading, dealing and printing.
+
+``load_deck("dislike")`` gives the built-in "Guess what he dislikes" deck;
+``load_deck("my_cards.csv")`` a trainer's own, checked card by card. A
+:class:`Dealer` deals a session without repeats, a :class:`RoundLog` keeps
+the results on disk, and :mod:`ccexercise.cards.printing` (loaded on first
+use, it needs fpdf2) makes print-ready PDFs.
+
+>>> from ccexercise import cards
+>>> deck = cards.load_deck("yes_and")
+>>> first = cards.Dealer(deck, seed=1).deal()
+>>> first in deck.cards
+True
+"""
+
+from .dealing import (
+    OUTCOMES,
+    Dealer,
+    DebriefSummary,
+    RoundLog,
+    RoundResult,
+    deal_order,
+    debrief_summary,
+)
+from .loading import (
+    BUILTIN_DECKS,
+    CardError,
+    CardProblem,
+    Deck,
+    DeckLoad,
+    builtin_path,
+    check_card,
+    deck_folder,
+    load_deck,
+)
+from .model import CATEGORIES, DIFFICULTIES, KINDS, Card, CardKind, Field
+
+__all__ = [
+    "BUILTIN_DECKS",
+    "CATEGORIES",
+    "Card",
+    "CardError",
+    "CardKind",
+    "CardProblem",
+    "DIFFICULTIES",
+    "Dealer",
+    "DebriefSummary",
+    "Deck",
+    "DeckLoad",
+    "Field",
+    "KINDS",
+    "OUTCOMES",
+    "RoundLog",
+    "RoundResult",
+    "builtin_path",
+    "check_card",
+    "deal_order",
+    "debrief_summary",
+    "deck_folder",
+    "load_deck",
+]

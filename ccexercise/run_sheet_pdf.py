@@ -1,0 +1,149 @@
+"""A module's run sheet as a one- or two-page A4 PDF a facilitator can hold.
+
+Each step gets its clock times (``0:05-0:10``), minutes, title, what to
+say, the discussion prompts and what to prepare. The type gets smaller
+until the sheet fits on two pages; a step is never split across pages.
+
+>>> from ccexercise.workshop import run_sheet_for
+>>> pdf, pages = run_sheet_pdf(run_sheet_for("01_lost_customer_cost"))
+>>> pdf[:5], pages
+(b'%PDF-', 1)
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from ._pdf import line_height, new_pdf
+
+__all__ = ["run_sheet_pdf", "step_lines", "write_run_sheet_pdf"]
+
+MARGIN = 15.0
+PAGE_W, PAGE_H = 210.0, 297.0
+MAX_PAGES = 2
+SIZES = (10.5, 10, 9.5, 9, 8.5, 8, 7.5)  # text sizes tried, largest first
+TEXT = (26, 26, 26)
+MUTED = (90, 90, 90)
+RULE = (190, 190, 190)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<br\s*/?>|</p>|</li>|</div>", "\n", text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+
+
+def step_lines(step) -> list[tuple[str, str]]:
+    """What a step prints, as ``(kind, text)`` lines: body, prompt or material.
+
+    >>> from ccexercise.workshop import WorkshopStep
+    >>> step_lines(WorkshopStep("Skit", 5, "Play a **Low** visit.\\n\\n- one buyer", prompts=["Why?"]))
+    [('body', 'Play a Low visit.'), ('body', '• one buyer'), ('prompt', 'Ask: Why?')]
+    """
+    lines = []
+    for paragraph in re.split(r"\n\s*\n", _plain(step.body).strip()):
+        items = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if items and all(re.match(r"^([-*\u2022]|\d+[.)])\s+", item) for item in items):
+            lines += [("body", re.sub(r"^[-*\u2022]\s+", "• ", item)) for item in items]
+        elif items:
+            lines.append(("body", " ".join(items)))
+    lines += [("prompt", f"Ask: {prompt}") for prompt in step.prompts]
+    lines += [("material", f"Prepare: {item}") for item in getattr(step, "materials", ())]
+    return lines
+
+
+def _clock(minutes: float) -> str:
+    whole = round(minutes)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _layout(pdf, sheet, size: float, *, draw: bool) -> int:
+    """Lay the sheet out at text ``size``; returns the number of pages used."""
+    width = PAGE_W - 2 * MARGIN
+    bottom = PAGE_H - MARGIN
+    pages = 1
+    if draw:
+        pdf.add_page()
+    y = MARGIN
+
+    def text(style, pt, colour, value, x, w, y):
+        pdf.set_font("DejaVu", style, pt)
+        lines = pdf.multi_cell(w, line_height(pt), value, dry_run=True, output="LINES",
+                               align="L")
+        if draw:
+            pdf.set_text_color(*colour)
+            pdf.set_xy(x, y)
+            pdf.multi_cell(w, line_height(pt), value, align="L")
+        return y + len(lines) * line_height(pt)
+
+    y = text("B", size * 1.6, TEXT, sheet.title, MARGIN, width, y)
+    session = ("" if sheet.session_minutes is None
+               else f"Session: {sheet.session_minutes:g} minutes · ")
+    y = text("", size, MUTED, f"{session}{len(sheet.steps)} steps, "
+             f"{sheet.total_minutes:g} minutes planned", MARGIN, width, y + 1)
+    start = 0.0
+    for step in sheet.steps:
+        clock = f"{_clock(start)}–{_clock(start + step.minutes)}\n{step.minutes:g} min"
+        start += step.minutes
+        body = step_lines(step)
+        # Measure the step first, so it is never split across two pages.
+        pdf.set_font("DejaVu", "", size)
+        height = line_height(size * 1.15) + 2 * 2.0
+        for kind, value in body:
+            lines = pdf.multi_cell(width - 28, line_height(size), value, dry_run=True,
+                                   output="LINES", align="L")
+            height += len(lines) * line_height(size) + (0.8 if kind == "body" else 0.3)
+        if y + height > bottom:
+            pages += 1
+            y = MARGIN
+            if draw:
+                pdf.add_page()
+        y += 2.0
+        if draw:
+            pdf.set_draw_color(*RULE)
+            pdf.set_line_width(0.2)
+            pdf.line(MARGIN, y - 1.0, PAGE_W - MARGIN, y - 1.0)
+        text("B", size * 0.9, MUTED, clock, MARGIN, 26, y)
+        y = text("B", size * 1.15, TEXT, step.title, MARGIN + 28, width - 28, y)
+        for kind, value in body:
+            y += 0.8 if kind == "body" else 0.3
+            y = text("B" if kind == "prompt" else "", size,
+                     MUTED if kind == "material" else TEXT, value, MARGIN + 28, width - 28, y)
+        y += 2.0
+    return pages
+
+
+def run_sheet_pdf(sheet) -> tuple[bytes, int]:
+    """The run sheet as PDF bytes and its page count (1 or 2).
+
+    ``ValueError`` if even the smallest type needs more than two pages.
+    """
+    for attribute in ("title", "steps", "session_minutes", "total_minutes"):
+        if not hasattr(sheet, attribute):
+            raise TypeError(f"sheet must be a RunSheet (from cc.workshop.run_sheet_for), "
+                            f"got {sheet!r} (a {type(sheet).__name__})")
+    probe = new_pdf(sheet.title)
+    probe.add_page()
+    for size in SIZES:
+        pages = _layout(probe, sheet, size, draw=False)
+        if pages <= MAX_PAGES:
+            pdf = new_pdf(f"Run sheet: {sheet.title}")
+            _layout(pdf, sheet, size, draw=True)
+            return bytes(pdf.output()), pages
+    raise ValueError(f"the run sheet {sheet.title!r} needs more than {MAX_PAGES} pages even in "
+                     f"{SIZES[-1]:g} pt type; shorten its steps")
+
+
+def write_run_sheet_pdf(sheet, path) -> tuple[Path, int]:
+    """Write :func:`run_sheet_pdf` to ``path``; returns the path and the page count."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file name or a path, got {path!r} "
+                        f"(a {type(path).__name__})")
+    data, pages = run_sheet_pdf(sheet)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path, pages

@@ -1,0 +1,118 @@
+"""Module 06's exercise through nbgrader: wrong types, copied cards and liars lose exactly their task.
+
+Each submission is the model answer with one task changed; it must lose
+that task's points and nothing else. The card task is graded by the card
+checker, so a card with a mistake, or a copy of a built-in card, scores 0.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from notebooks import REPO, answers, autograded_points, fill, make_course, run_nbgrader
+
+pytestmark = pytest.mark.grading
+
+MODULE, NOTEBOOK = "06_guess_what_he_dislikes", "guess_what_he_dislikes"
+
+LIAR = '''
+class Liar(int):
+    """Claims to equal anything."""
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    __hash__ = int.__hash__
+pairs = Liar(1)
+'''
+
+BUILTIN_COPY = '''
+from ccexercise.cards import load_deck
+my_card = dict(load_deck("dislike").by_id("D03").values)
+my_card["id"] = "MY1"
+'''
+
+CARD_WITH_MISTAKE = '''
+my_card = {
+    "id": "MY1", "title": "Cold soup", "setting": "canteen",
+    "persona": "An office worker on a short break.", "difficulty": "easy",
+    "hidden_reason": "The soup was served cold and nobody offered to warm it.",
+    "category": "food",
+    "may_say": ["It's fine, really."], "signals": ["Stirs the soup"], "debrief": ["What would you do?"],
+}
+'''
+
+# submission name -> (answer cell, its new source, the test cell that must lose its points)
+VARIANTS = {
+    "wrong_letters": ("answer_signals_match", 'signals_match = "ABC"', "test_signals_match"),
+    "letters_as_list": ("answer_signals_match", 'signals_match = ["C", "B", "A"]',
+                        "test_signals_match"),
+    "wrong_category": ("answer_category_fee", 'category_fee = "poor communication"',
+                       "test_category_fee"),
+    "score_as_text": ("answer_round_score", 'round_score = "2.5"', "test_round_score"),
+    "score_counts_partly_whole": ("answer_round_score", "round_score = 3.0", "test_round_score"),
+    "pairs_as_float": ("answer_pairs", "pairs = 120.0", "test_pairs"),
+    "pairs_added": ("answer_pairs", "pairs = 12 + 10", "test_pairs"),
+    "lying_int": ("answer_pairs", LIAR, "test_pairs"),
+    "card_with_mistake": ("answer_my_card", CARD_WITH_MISTAKE, "test_my_card"),
+    "builtin_card_copied": ("answer_my_card", BUILTIN_COPY, "test_my_card"),
+    "card_untouched": ("answer_my_card", None, "test_my_card"),
+}
+# Accepted variants: the same answer in another harmless form loses nothing.
+ACCEPTED = {
+    "lower_case_letters": ("answer_signals_match", 'signals_match = " cba "'),
+    "category_capitalised": ("answer_category_pressure", 'category_pressure = "Pressure to buy"'),
+    "score_typed": ("answer_round_score", "round_score = 2.5"),
+    "card_lists_as_text": ("answer_my_card", None),
+}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """The module's exercise generated, every variant submitted and autograded."""
+    root = make_course(tmp_path_factory.mktemp("course06"))
+    run_nbgrader("generate_assignment", MODULE, "--force", cwd=root)
+    source = nbformat.read(REPO / "solutions" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
+    release = nbformat.read(root / "exercises" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
+    model = answers(source)
+    stub = {c.metadata["nbgrader"]["grade_id"]: c.source for c in release.cells
+            if c.metadata.get("nbgrader", {}).get("solution")}
+    subs = {}
+    for name, (cell, new, _test) in VARIANTS.items():
+        subs[name] = dict(model, **{cell: stub[cell] if new is None else new})
+    for name, (cell, new) in ACCEPTED.items():
+        if new is None:  # list fields written as one text with '|' between items
+            new = model[cell].replace('["I did book, you know.", "Shows an email on his phone", '
+                                      '"Asks for the manager\'s name"]',
+                                      '"I did book, you know. | Shows an email on his phone"')
+            assert new != model[cell]
+        subs[name] = dict(model, **{cell: new})
+    for learner, replacements in subs.items():
+        folder = root / "submitted" / learner / MODULE
+        folder.mkdir(parents=True)
+        nbformat.write(fill(release, replacements), folder / f"{NOTEBOOK}.ipynb")
+    run_nbgrader("autograde", MODULE, "--force", cwd=root)
+    return root, autograded_points(source)
+
+
+def _grades(root, learner):
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
+        return {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+
+
+@pytest.mark.parametrize("learner", sorted(VARIANTS))
+def test_wrong_answer_loses_exactly_its_task(graded, learner):
+    """The changed task scores 0; every other autograded task keeps full marks."""
+    root, points = graded
+    lost = VARIANTS[learner][2]
+    grades = _grades(root, learner)
+    for grade_id, full in points.items():
+        assert grades[grade_id] == (0 if grade_id == lost else full), grade_id
+
+
+@pytest.mark.parametrize("learner", sorted(ACCEPTED))
+def test_harmless_variant_loses_nothing(graded, learner):
+    """Lower case, outer spaces or a list written as text still earn full marks."""
+    root, points = graded
+    assert _grades(root, learner) == points
