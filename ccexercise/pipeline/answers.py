@@ -7,7 +7,7 @@ an object that "equals everything" leaves the kernel as an ``opaque``
 marker, not as a value. :func:`load` runs in the trusted judge process and
 rebuilds only what the tags allow: builtin values, the ``...`` stub, NumPy
 scalars and arrays, pandas ``Series``/``DataFrame``/``Index``/``Timestamp``
-and dataclasses defined in the ``ccexercise`` package. Anything else
+and dataclasses and enums defined in the ``ccexercise`` package. Anything else
 becomes an :class:`Unsendable` that no test accepts.
 
 Whatever the learner's kernel sends is only *data*: it can be any answer
@@ -27,6 +27,7 @@ the learner could have typed, never code that runs where the verdict is made.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import importlib
 import json
 
@@ -103,6 +104,8 @@ class _Encoder:
             return self._numpy(value, kind, depth)
         if module.startswith("pandas"):
             return self._pandas(value, kind, depth)
+        if module.startswith("ccexercise.") and isinstance(value, enum.Enum):
+            return ["enum", f"{module}:{kind.__qualname__}", str(value.name)]
         if module.startswith("ccexercise.") and dataclasses.is_dataclass(kind):
             fields = {f.name: self(object.__getattribute__(value, f.name), depth + 1)
                       for f in dataclasses.fields(kind)}
@@ -207,6 +210,11 @@ def _decode(item, depth: int = 0):
         return _decode_pandas(tag, rest, depth)
     if tag == "dataclass":
         return _decode_dataclass(rest, depth)
+    if tag == "enum":
+        cls = _ccexercise_class(str(rest[0]))
+        if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
+            raise ValueError("not an enum of the ccexercise package")
+        return cls[str(rest[1])]
     if tag == "opaque":
         return Unsendable(str(rest[0])[:200])
     raise ValueError(f"unknown answer tag {tag!r}")
@@ -238,13 +246,22 @@ def _decode_pandas(tag, rest, depth):
     return frame
 
 
-def _decode_dataclass(rest, depth):
-    module_name, _, qualname = str(rest[0]).partition(":")
-    if not module_name.startswith("ccexercise.") or not isinstance(rest[1], dict):
-        raise ValueError("only ccexercise dataclasses travel")
+def _ccexercise_class(where: str):
+    """The class named ``module:Qualname``, only from the ccexercise package."""
+    module_name, _, qualname = where.partition(":")
+    if not module_name.startswith("ccexercise."):
+        raise ValueError("only ccexercise classes travel")
     cls = importlib.import_module(module_name)
     for part in qualname.split("."):
         cls = getattr(cls, part)
+    return cls
+
+
+def _decode_dataclass(rest, depth):
+    if not isinstance(rest[1], dict):
+        raise ValueError("malformed dataclass")
+    cls = _ccexercise_class(str(rest[0]))
+    qualname = str(rest[0]).partition(":")[2]
     if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
         raise ValueError(f"{qualname} is not a dataclass")
     names = {f.name for f in dataclasses.fields(cls)}
