@@ -87,3 +87,23 @@ def make_course(root: Path) -> Path:
     shutil.copytree(REPO / "solutions", root / "solutions",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     return root
+
+
+def autograde_submissions(root: Path, module: str, notebook: str, submissions) -> dict[str, float]:
+    """Release ``module`` in a new course at ``root``, submit, autograde; return the points.
+
+    ``submissions(model, release)`` gets the model answers (grade_id -> source)
+    and the released notebook and returns learner -> {grade_id: source}: the
+    answer cells that learner's notebook gets. Returns grade_id -> points of
+    the autograded cells, from the source notebook.
+    """
+    make_course(root)
+    run_nbgrader("generate_assignment", module, "--force", cwd=root)
+    source = nbformat.read(REPO / "solutions" / module / f"{notebook}.ipynb", as_version=4)
+    release = nbformat.read(root / "exercises" / module / f"{notebook}.ipynb", as_version=4)
+    for learner, replacements in submissions(answers(source), release).items():
+        folder = root / "submitted" / learner / module
+        folder.mkdir(parents=True)
+        nbformat.write(fill(release, replacements), folder / f"{notebook}.ipynb")
+    run_nbgrader("autograde", module, "--force", cwd=root)
+    return autograded_points(source)

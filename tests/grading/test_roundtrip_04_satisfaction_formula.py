@@ -7,11 +7,10 @@ untouched exercises and exercises/ being up to date for every module.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from notebooks import REPO, answers, autograded_points, fill, make_course, run_nbgrader
+from notebooks import autograde_submissions
 
 pytestmark = pytest.mark.grading
 
@@ -66,17 +65,13 @@ VARIANTS = {
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """A course with module 04 generated, one submission per variant, all autograded."""
-    root = make_course(tmp_path_factory.mktemp("course04"))
-    run_nbgrader("generate_assignment", MODULE, "--force", cwd=root)
-    source = nbformat.read(REPO / "solutions" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    release = nbformat.read(root / "exercises" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    model = answers(source)
-    for learner, (cell, text, _) in VARIANTS.items():
-        folder = root / "submitted" / learner / MODULE
-        folder.mkdir(parents=True)
-        nbformat.write(fill(release, dict(model, **{cell: text})), folder / f"{NOTEBOOK}.ipynb")
-    run_nbgrader("autograde", MODULE, "--force", cwd=root)
-    return root, autograded_points(source)
+    root = tmp_path_factory.mktemp("course04")
+
+    def submissions(model, _release):
+        return {learner: dict(model, **{cell: text})
+                for learner, (cell, text, *_test) in VARIANTS.items()}
+
+    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
 
 
 def test_exercise_has_at_least_five_autograded_tasks(graded):

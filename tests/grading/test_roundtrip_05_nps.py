@@ -7,11 +7,10 @@ untouched exercise too; this file adds the NPS exercise's own wrong answers.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from notebooks import REPO, answers, autograded_points, fill, make_course, run_nbgrader
+from notebooks import autograde_submissions
 
 pytestmark = pytest.mark.grading
 
@@ -49,20 +48,15 @@ WRONG = {
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """The NPS exercise generated, submitted by several learners, and autograded."""
-    root = make_course(tmp_path_factory.mktemp("course"))
-    run_nbgrader("generate_assignment", MODULE, "--force", cwd=root)
-    source = nbformat.read(REPO / "solutions" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    release = nbformat.read(root / "exercises" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    model = answers(source)
-    subs = {"model": fill(release, model), "untouched": fill(release, {})}
-    for learner, (cell, text, _) in WRONG.items():
-        subs[learner] = fill(release, dict(model, **{cell: text}))
-    for learner, nb in subs.items():
-        folder = root / "submitted" / learner / MODULE
-        folder.mkdir(parents=True)
-        nbformat.write(nb, folder / f"{NOTEBOOK}.ipynb")
-    run_nbgrader("autograde", MODULE, "--force", cwd=root)
-    return root, autograded_points(source)
+    root = tmp_path_factory.mktemp("course")
+
+    def submissions(model, _release):
+        subs = {"model": model, "untouched": {}}
+        for learner, (cell, text, _) in WRONG.items():
+            subs[learner] = dict(model, **{cell: text})
+        return subs
+
+    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
 
 
 def _grades(root, learner) -> dict[str, float]:

@@ -7,11 +7,10 @@ checker, so a card with a mistake, or a copy of a built-in card, scores 0.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from notebooks import REPO, answers, autograded_points, fill, make_course, run_nbgrader
+from notebooks import autograde_submissions
 
 pytestmark = pytest.mark.grading
 
@@ -70,11 +69,12 @@ ACCEPTED = {
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """The module's exercise generated, every variant submitted and autograded."""
-    root = make_course(tmp_path_factory.mktemp("course06"))
-    run_nbgrader("generate_assignment", MODULE, "--force", cwd=root)
-    source = nbformat.read(REPO / "solutions" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    release = nbformat.read(root / "exercises" / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    model = answers(source)
+    root = tmp_path_factory.mktemp("course06")
+    return root, autograde_submissions(root, MODULE, NOTEBOOK, _submissions)
+
+
+def _submissions(model, release):
+    """Each variant's answer cells: the model answers with one cell changed."""
     stub = {c.metadata["nbgrader"]["grade_id"]: c.source for c in release.cells
             if c.metadata.get("nbgrader", {}).get("solution")}
     subs = {}
@@ -87,12 +87,7 @@ def graded(tmp_path_factory):
                                       '"I did book, you know. | Shows an email on his phone"')
             assert new != model[cell]
         subs[name] = dict(model, **{cell: new})
-    for learner, replacements in subs.items():
-        folder = root / "submitted" / learner / MODULE
-        folder.mkdir(parents=True)
-        nbformat.write(fill(release, replacements), folder / f"{NOTEBOOK}.ipynb")
-    run_nbgrader("autograde", MODULE, "--force", cwd=root)
-    return root, autograded_points(source)
+    return subs
 
 
 def _grades(root, learner):
