@@ -205,6 +205,12 @@ def gather(root: str | os.PathLike, requested: list[str] | None = None, *,
     if not os.environ.get("PATH", "").startswith(str(Path(sys.executable).parent) + os.pathsep):
         os.environ["PATH"] = nbgrader_env()["PATH"]  # nbgrader may start `alembic`
     records, flags = load_grading_records(root)
+    if not requested:
+        # Every module anyone handed in; one nobody handed in was not given out yet, and
+        # would only list every learner as "not submitted".
+        handed_in = [m for m in chosen if any((root / "submitted").glob(f"*/{m}"))
+                     or any(r.get("module") == m for r in records)]
+        chosen = handed_in or chosen
     records = [r for r in records if r.get("module") in chosen]
     by_key = {(str(r.get("learner")), str(r.get("module"))): r for r in records}
 

@@ -123,7 +123,7 @@ def graded(postgres_url, tmp_path_factory, kit):
     root.mkdir()
     shutil.copy(kit.REPO / "nbgrader_config.py", root)
     shutil.copytree(kit.REPO / "solutions", root / "solutions")
-    ccexercise(root, "build", "--db-url", postgres_url)
+    ccexercise(root, "build", MODULE, "--db-url", postgres_url)
     model = kit.model_answers(MODULE)
     full = sum(kit.autograded_points(MODULE).values())
     expected = {"model": full, "untouched": 0, "wrong_margin": full - 1}
