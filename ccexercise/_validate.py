@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Iterable
 
 import numpy as np
 
-__all__ = ["check_fraction", "check_number", "check_whole_number"]
+__all__ = ["check_fraction", "check_number", "check_text", "check_texts", "check_whole_number"]
 
 
 def _is_real(value) -> bool:
@@ -104,3 +105,46 @@ def check_fraction(name: str, value) -> float:
 
 def _fmt(number: float) -> str:
     return f"{number:g}"
+
+
+def check_text(name: str, value, *, allow_empty: bool = False) -> str:
+    """``value`` if it is text (and, unless ``allow_empty``, not blank).
+
+    >>> check_text("title", "Warm-up")
+    'Warm-up'
+    >>> check_text("title", 5)
+    Traceback (most recent call last):
+        ...
+    TypeError: title must be text (a str), got 5 (a int)
+    >>> check_text("title", "  ")
+    Traceback (most recent call last):
+        ...
+    ValueError: title must not be empty, got '  '
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be text (a str), got {value!r} (a {type(value).__name__})")
+    if not allow_empty and not value.strip():
+        raise ValueError(f"{name} must not be empty, got {value!r}")
+    return value
+
+
+def check_texts(name: str, value, what: str) -> tuple[str, ...]:
+    """``value`` (a list of texts, none blank) as a tuple; ``what`` names the items.
+
+    >>> check_texts("prompts", ["Why?"], "questions")
+    ('Why?',)
+    >>> check_texts("prompts", "Why?", "questions")
+    Traceback (most recent call last):
+        ...
+    TypeError: prompts must be a list of questions, got one text 'Why?' (did you mean ['Why?']?)
+    """
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be a list of {what}, got one text {value!r} "
+                        f"(did you mean [{value!r}]?)")
+    if not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a list of {what}, got {value!r} "
+                        f"(a {type(value).__name__})")
+    value = tuple(value)
+    for i, text in enumerate(value):
+        check_text(f"{name}[{i}]", text)
+    return value

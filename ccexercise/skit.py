@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._validate import check_whole_number
+from ._validate import check_text, check_whole_number
 
 __all__ = ["EMOTIONS", "RatingSession", "RejectedLine", "SKIT_LEVELS", "SceneCard",
            "SkitRating", "compare_skits", "default_session_path", "parse_names",
@@ -58,10 +58,8 @@ _SEP = ";"
 
 
 def _text(name: str, value, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be text (a str), got {value!r} (a {type(value).__name__})")
-    if not allow_empty and not value.strip():
-        raise ValueError(f"{name} must not be empty, got {value!r}")
+    """One line of text (it becomes one CSV field), stripped."""
+    check_text(name, value, allow_empty=allow_empty)
     if "\n" in value or "\r" in value:
         raise ValueError(f"{name} must be one line, got {value!r}")
     return value.strip()

@@ -21,10 +21,9 @@ import html
 import math
 import random
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._validate import check_number, check_whole_number
+from ._validate import check_number, check_text, check_texts, check_whole_number
 
 __all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "WorkshopStep", "format_clock",
            "load_run_sheet", "progress_text", "run_sheet_for", "split_into_teams"]
@@ -44,28 +43,6 @@ def __getattr__(name):
 
 #: The longest step a facilitator can plan: a whole working day.
 MAX_STEP_MINUTES = 8 * 60
-
-
-def _check_text(name: str, value, *, allow_empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be text (a str), got {value!r} (a {type(value).__name__})")
-    if not allow_empty and not value.strip():
-        raise ValueError(f"{name} must not be empty, got {value!r}")
-    return value
-
-
-def _check_texts(name: str, value, what: str) -> tuple[str, ...]:
-    """``value`` (a list of texts, none empty) as a tuple."""
-    if isinstance(value, str):
-        raise TypeError(f"{name} must be a list of {what}, got one text {value!r} "
-                        f"(did you mean [{value!r}]?)")
-    if not isinstance(value, Iterable):
-        raise TypeError(f"{name} must be a list of {what}, got {value!r} "
-                        f"(a {type(value).__name__})")
-    value = tuple(value)
-    for i, text in enumerate(value):
-        _check_text(f"{name}[{i}]", text)
-    return value
 
 
 @dataclass(frozen=True)
@@ -102,13 +79,13 @@ class WorkshopStep:
     materials: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _check_text("title", self.title)
+        check_text("title", self.title)
         minutes = check_number("minutes", self.minutes, maximum=MAX_STEP_MINUTES)
         if minutes <= 0:
             raise ValueError(f"minutes must be more than 0, got {self.minutes!r}")
-        _check_text("body", self.body, allow_empty=True)
-        object.__setattr__(self, "prompts", _check_texts("prompts", self.prompts, "questions"))
-        object.__setattr__(self, "materials", _check_texts("materials", self.materials, "things"))
+        check_text("body", self.body, allow_empty=True)
+        object.__setattr__(self, "prompts", check_texts("prompts", self.prompts, "questions"))
+        object.__setattr__(self, "materials", check_texts("materials", self.materials, "things"))
 
     @property
     def seconds(self) -> int:
@@ -218,15 +195,7 @@ def split_into_teams(names, teams: int, *, seed: int | None = None) -> list[list
         ...
     ValueError: teams must be between 1 and 2 (the number of names), got 3
     """
-    if isinstance(names, str):
-        raise TypeError(f"names must be a list of names, got one text {names!r} "
-                        f"(did you mean [{names!r}]?)")
-    if not isinstance(names, Iterable):
-        raise TypeError(f"names must be a list of names, got {names!r} "
-                        f"(a {type(names).__name__})")
-    people = list(names)
-    for i, name in enumerate(people):
-        _check_text(f"names[{i}]", name)
+    people = list(check_texts("names", names, "names"))
     if not people:
         raise ValueError("names must hold at least one name, got an empty list")
     teams_value = teams

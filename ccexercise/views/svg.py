@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from .._validate import check_text
 from ._figures import COLOURS
 
 __all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks"]
@@ -113,9 +114,7 @@ def _numbers(name: str, values, count: int | None) -> tuple[float, ...]:
 
 
 def _text(name: str, value) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be text (a str), got {value!r} (a {type(value).__name__})")
-    return value
+    return check_text(name, value, allow_empty=True)
 
 
 class SvgChart:
