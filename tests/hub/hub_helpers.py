@@ -11,12 +11,24 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def in_own_thread(function, *args):
+    """``function(*args)`` in a new thread, its exceptions raised here.
+
+    The browser tests' session-wide Playwright runs an event loop in the main thread
+    of whichever xdist worker they landed on; ``asyncio.run`` or a second sync
+    Playwright there fails with "event loop is running". A new thread has no loop.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 MODULE, NOTEBOOK = "01_lost_customer_cost", "lost_customer_cost"
 _SOLUTION = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 

@@ -286,27 +286,31 @@ def test_a_learner_logs_in_and_moves_the_lesson_slider_in_chromium(flow, hub_set
     artifacts.mkdir(parents=True, exist_ok=True)
     profile = artifacts.parent / "chromium-profile"
     shutil.rmtree(profile, ignore_errors=True)   # a fresh browser: no cookies from a last run
-    with sync_playwright() as playwright:
-        context = bh.launch_browser(playwright, profile)
-        try:
-            page = context.new_page()
-            page.goto(base + "hub/login")
-            page.fill("#username_input", name)
-            page.fill("#password_input", hub_setup["password"])
-            page.click("#login_submit")
-            page.wait_for_url(re.compile(rf"/user/{re.escape(name)}/lab"), timeout=180_000)
-            page.goto(base + f"user/{name}/lab/tree/ccexercise/course/{MODULE}/lesson.ipynb")
-            expect(page.locator(".jp-NotebookPanel .jp-Cell").first).to_be_visible(
-                timeout=120_000)
-            bh.wait_for_kernel_idle(page)
-            bh.run_all_cells(page)
-            test_lessons.INTERACTIONS[MODULE](page, artifacts)
-            assert bh.error_outputs(page) == []
-        except Exception:
-            page.screenshot(path=str(artifacts / "failure.png"))
-            raise
-        finally:
-            context.close()
+
+    def log_in_and_move_the_slider():
+        with sync_playwright() as playwright:
+            context = bh.launch_browser(playwright, profile)
+            try:
+                page = context.new_page()
+                page.goto(base + "hub/login")
+                page.fill("#username_input", name)
+                page.fill("#password_input", hub_setup["password"])
+                page.click("#login_submit")
+                page.wait_for_url(re.compile(rf"/user/{re.escape(name)}/lab"), timeout=180_000)
+                page.goto(base + f"user/{name}/lab/tree/ccexercise/course/{MODULE}/lesson.ipynb")
+                expect(page.locator(".jp-NotebookPanel .jp-Cell").first).to_be_visible(
+                    timeout=120_000)
+                bh.wait_for_kernel_idle(page)
+                bh.run_all_cells(page)
+                test_lessons.INTERACTIONS[MODULE](page, artifacts)
+                assert bh.error_outputs(page) == []
+            except Exception:
+                page.screenshot(path=str(artifacts / "failure.png"))
+                raise
+            finally:
+                context.close()
+
+    hh.in_own_thread(log_in_and_move_the_slider)   # see in_own_thread: no event loop there
 
 
 def test_idle_servers_are_culled_by_a_hub_service(flow):

@@ -8,6 +8,8 @@ import stat
 
 import pytest
 
+from hub_helpers import in_own_thread
+
 from ccexercise.hub.auth import RosterAuthenticator, hash_password
 from ccexercise.hub.copy_course import copy_missing
 from ccexercise.hub.roster import HubRosterError, load_hub_roster
@@ -57,7 +59,8 @@ def test_roster_authenticator_checks_the_hashed_password():
     auth = RosterAuthenticator(password_hashes={"ana": hash_password("anas-secret")})
 
     def login(name, password):
-        return asyncio.run(auth.authenticate(None, {"username": name, "password": password}))
+        coroutine = auth.authenticate(None, {"username": name, "password": password})
+        return in_own_thread(asyncio.run, coroutine)
 
     assert login("ana", "anas-secret") == "ana"
     assert login("ana", "kims-secret") is None
