@@ -6,7 +6,7 @@
   touches the repository), one JupyterLab and one Voila server for the whole
   session, each with its own HOME and Jupyter folders, each in its own process
   group, started on first use and stopped at the end.
-- One browser for the session, a new page per test.
+- One browser per test file (see ``browser``), a new page per test.
 - Screenshots go to ``test-artifacts/browser/<test name>/``; a failing test
   also gets a screenshot of the page at the moment it failed and the server
   logs there. Each test's report names that folder.
@@ -107,8 +107,11 @@ def voila_server(browser_tmp, course_copy):
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(browser_tmp):
+    """One Chromium per test file. Not per session: sync Playwright keeps an asyncio loop
+    running in the main thread while it is up, which would break ``asyncio.run`` (and
+    Dask's synchronous client) in whatever test files this xdist worker runs next."""
     _require_browser()
     from playwright.sync_api import sync_playwright
 
