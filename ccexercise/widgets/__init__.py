@@ -6,7 +6,7 @@ Python: set a control's ``.value`` or call a button's ``.click()`` and
 read the outputs.
 
 >>> from ccexercise.widgets import lost_customer_calculator
->>> lost_customer_calculator().chart_title.value
+>>> lost_customer_calculator().chart.chart.title
 'Lost revenue over 5 years: 70,000'
 """
 

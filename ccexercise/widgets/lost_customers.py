@@ -8,7 +8,7 @@ Tests (and curious learners) drive it from Python:
 >>> calc.result
 LostCustomerCost(revenue=70000.0, profit=14000.0, years=5)
 >>> calc.years.value = 3
->>> calc.chart_title.value
+>>> calc.chart.chart.title          # the title drawn in the chart
 'Lost revenue over 3 years: 36,000'
 """
 
@@ -64,8 +64,8 @@ class LostCustomerCalculator(widgets.VBox):
     Controls (ipywidgets sliders): ``first_year``, ``growth_per_year``,
     ``years``, ``margin``. Outputs: ``summary`` (HTML sentence),
     ``table`` (HTML year table), ``chart`` (a :class:`~ccexercise.widgets.charts.ChartImage`
-    of :func:`~ccexercise.views.lost_customers.lost_revenue_live_chart`), ``chart_title``
-    (``Label`` with the chart's title), ``error`` (HTML, empty unless the
+    of :func:`~ccexercise.views.lost_customers.lost_revenue_live_chart`, which draws the title;
+    ``chart.chart`` is that chart), ``error`` (HTML, empty unless the
     sliders make an impossible customer). ``result`` is the last
     :class:`~ccexercise.LostCustomerCost`, or ``None`` while the sliders
     are in error.
@@ -115,8 +115,6 @@ class LostCustomerCalculator(widgets.VBox):
 
         self.error = widgets.HTML(value="")
         self.summary = widgets.HTML(value="")
-        self.chart_title = widgets.Label(value="", style={"font_size": "1.2em",
-                                                         "font_weight": "bold"})
         self.chart = ChartImage()
         self.table = widgets.HTML(value="")
         self.result: LostCustomerCost | None = None
@@ -124,8 +122,8 @@ class LostCustomerCalculator(widgets.VBox):
         controls = widgets.VBox([self.first_year, self.growth_per_year, self.years,
                                  self.margin], layout={"width": "100%"})
         kwargs.setdefault("layout", {"width": "100%"})
-        super().__init__(children=[controls, self.error, self.summary, self.chart_title,
-                                   self.chart, self.table], **kwargs)
+        super().__init__(children=[controls, self.error, self.summary, self.chart,
+                                   self.table], **kwargs)
         for control in self.controls:
             control.observe(self._on_change, names="value")
         self.update()
@@ -153,7 +151,6 @@ class LostCustomerCalculator(widgets.VBox):
         self.summary.value = (f'<p style="font-size: 1.4em; line-height: 1.4">'
                               f"{html.escape(cost.summary())}</p>")
         self.table.value = _year_table_html(cost)
-        self.chart_title.value = chart.title
         self.chart.show(chart)
         return cost
 
@@ -162,7 +159,6 @@ class LostCustomerCalculator(widgets.VBox):
         self.result = None
         self.summary.value = ""
         self.table.value = ""
-        self.chart_title.value = ""
         self.chart.clear()
         self.error.value = (
             '<div role="alert" style="font-size: 1.3em; color: #8B0000; '

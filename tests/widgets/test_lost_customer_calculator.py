@@ -80,7 +80,6 @@ class TestConstruction:
         assert isinstance(calc.summary, widgets.HTML)
         assert isinstance(calc.table, widgets.HTML)
         assert isinstance(calc.chart, widgets.Image) and calc.chart.format == "svg+xml"
-        assert isinstance(calc.chart_title, widgets.Label)
         assert isinstance(calc.error, widgets.HTML)
 
     def test_everything_displayed(self, calc):
@@ -91,7 +90,7 @@ class TestConstruction:
                 yield from descendants(child)
         shown = set(descendants(calc))
         for name in ("first_year", "growth_per_year", "years", "margin", "summary", "table",
-                     "chart", "chart_title", "error"):
+                     "chart", "error"):
             assert getattr(calc, name) in shown, name
 
     def test_class_takes_the_same_arguments(self):
@@ -135,9 +134,13 @@ class TestOutputs:
         assert "70,000" in calc.summary.value and "14,000" in calc.summary.value
 
     def test_chart_title(self, calc):
-        """chart_title shows the chart's own title, which states the total."""
-        assert calc.chart_title.value == lost_revenue_chart(model_for(calc)).axes[0].get_title()
-        assert calc.chart_title.value == "Lost revenue over 5 years: 70,000"
+        """The chart's title states the total; it is drawn once, in the picture (no
+        second copy above it)."""
+        assert calc.chart.chart.title == lost_revenue_chart(model_for(calc)).axes[0].get_title()
+        assert calc.chart.chart.title == "Lost revenue over 5 years: 70,000"
+        assert b"Lost revenue over 5 years: 70,000</text>" in bytes(calc.chart.value)
+        texts = [w.value for w in calc.children if isinstance(w, (widgets.Label, widgets.HTML))]
+        assert not any("Lost revenue over" in text for text in texts)
 
     def test_chart_is_the_view(self, calc):
         """The image is exactly the live view's SVG for the same cost."""
@@ -190,14 +193,14 @@ class TestUpdates:
         assert expected.summary() in calc.summary.value
         assert calc.summary.value != before_summary
         assert calc.table.value.count("<tr") == 1 + calc.years.value
-        assert calc.chart_title.value == lost_revenue_chart(expected).axes[0].get_title()
+        assert calc.chart.chart.title == lost_revenue_chart(expected).axes[0].get_title()
         assert calc.chart.value != before_picture
         assert calc.chart.chart.series[0].values == tuple(expected.table["revenue"])
 
     def test_years_changes_title(self, calc):
         """Three years of 10, 12 and 14 thousand make 36,000."""
         calc.years.value = 3
-        assert calc.chart_title.value == "Lost revenue over 3 years: 36,000"
+        assert calc.chart.chart.title == "Lost revenue over 3 years: 36,000"
 
     def test_margin_changes_profit_only(self, calc):
         """A 50% margin halves the revenue into profit: 35,000."""
@@ -248,7 +251,7 @@ class TestErrors:
         assert calc.result is None
         assert calc.summary.value == ""
         assert calc.table.value == ""
-        assert calc.chart_title.value == ""
+        assert calc.chart.chart is None
         assert bytes(calc.chart.value) == b""
         assert calc.chart.layout.display == "none"
 
@@ -263,7 +266,7 @@ class TestErrors:
         calc.years.value = 3  # 10,000 + 5,000 + 0
         assert calc.error.value == ""
         assert calc.result.revenue == 15_000
-        assert calc.chart_title.value == "Lost revenue over 3 years: 15,000"
+        assert calc.chart.chart.title == "Lost revenue over 3 years: 15,000"
         assert bytes(calc.chart.value).startswith(b"<svg")
         assert calc.chart.layout.display != "none"
 
