@@ -171,11 +171,14 @@ def voila_command(target: str | os.PathLike, *, port: int,
     """The argv that serves ``target`` (a notebook, or a folder of them) with Voila.
 
     Light theme, no code cells, no browser opened, listening on 127.0.0.1 only.
+    Errors show their message (a broken run sheet lists every mistake with its line),
+    not only Voila's "There was an error when executing cell".
     The projector template must be findable: run with :func:`projector_env`.
     """
     argv = [sys.executable, "-c", "import sys; from voila.app import main; sys.exit(main())",
             str(target), f"--port={int(port)}", "--Voila.port_retries=0", f"--Voila.ip={HOST}",
-            "--no-browser", "--theme=light", "--strip_sources=True"]
+            "--no-browser", "--theme=light", "--strip_sources=True",
+            "--show_tracebacks=True"]
     if template:
         argv.append(f"--template={template}")
     return argv
@@ -199,8 +202,15 @@ def write_projector_template(data_dir: str | os.PathLike) -> Path:
     """Write the projector template under ``data_dir/voila/templates/``; return ``data_dir``.
 
     ``data_dir`` then works as an entry of ``JUPYTER_PATH`` (see :func:`projector_env`).
+    Beside it goes an IPython profile whose kernels report an error as its message
+    alone, without the Python frames, which mean nothing to a room.
     """
     data_dir = Path(data_dir)
+    profile = data_dir / "ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(
+        'c = get_config()  # noqa: F821\nc.InteractiveShell.xmode = "Minimal"\n',
+        encoding="utf-8")
     folder = data_dir / "voila" / "templates" / PROJECTOR_TEMPLATE
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "conf.json").write_text('{"base_template": "lab"}\n', encoding="utf-8")
@@ -209,8 +219,10 @@ def write_projector_template(data_dir: str | os.PathLike) -> Path:
 
 
 def projector_env(data_dir: str | os.PathLike, env: dict[str, str] | None = None) -> dict[str, str]:
-    """``env`` (default: this process's) with ``data_dir`` first on ``JUPYTER_PATH``."""
+    """``env`` (default: this process's) with ``data_dir`` first on ``JUPYTER_PATH``, and
+    its IPython profile (see :func:`write_projector_template`) as ``IPYTHONDIR``."""
     env = dict(os.environ if env is None else env)
+    env["IPYTHONDIR"] = str(Path(data_dir) / "ipython")
     old = env.get("JUPYTER_PATH")
     env["JUPYTER_PATH"] = str(data_dir) + (os.pathsep + old if old else "")
     return env

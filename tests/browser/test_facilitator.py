@@ -100,6 +100,38 @@ def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_
         sheet.write_text(original, encoding="utf-8")
 
 
+
+def test_a_broken_run_sheet_shows_every_mistake_on_the_page(page, voila_server, course_copy,
+                                                            artifacts):
+    """A trainer's edit breaks the run sheet mid-session: on reload the page names every
+    mistake with its line (not Voila's bare "There was an error"); fixed, it works again."""
+    from ccexercise.workshop import RunSheetError, load_run_sheet
+
+    facilitator = FACILITATOR_PAGES[0]
+    sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
+    original = sheet.read_text(encoding="utf-8")
+    visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)
+    heading = next(line for line in visible.splitlines() if line.startswith("## "))
+    broken = original.replace(heading, heading[:heading.rindex("(")] + "(ten min)", 1)
+    broken += "\n## Questions from the room\n"           # no minutes, and empty
+    try:
+        sheet.write_text(broken, encoding="utf-8")
+        with pytest.raises(RunSheetError) as caught:
+            load_run_sheet(sheet)
+        problems = caught.value.problems
+        assert len(problems) >= 2
+        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        for problem in problems:
+            _expect(page.get_by_text(f"line {problem.line}: {problem.reason}").first
+                    ).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+        _expect(page.get_by_text("Traceback")).to_have_count(0)   # the message, no frames
+        page.screenshot(path=str(artifacts / "facilitator-broken-run-sheet.png"))
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+    page.goto(voila_server.url(f"voila/render/{facilitator}"))
+    _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
+        timeout=bh.KERNEL_TIMEOUT)
+
 # -- module 03: a whole skit round on the facilitator page --------------------------------
 
 SKIT_PAGE = "course/03_service_levels/facilitator.ipynb"

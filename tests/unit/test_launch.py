@@ -125,6 +125,8 @@ def test_projector_template_is_local_and_found_through_jupyter_path(tmp_path):
     env = launch.projector_env(data_dir, {"JUPYTER_PATH": "/elsewhere"})
     assert env["JUPYTER_PATH"] == f"{data_dir}{os.pathsep}/elsewhere"
     assert launch.projector_env(data_dir, {})["JUPYTER_PATH"] == str(data_dir)
+    profile = Path(env["IPYTHONDIR"]) / "profile_default" / "ipython_kernel_config.py"
+    assert 'c.InteractiveShell.xmode = "Minimal"' in profile.read_text()
 
 
 # -- running for real ------------------------------------------------------------------
