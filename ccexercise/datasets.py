@@ -16,6 +16,11 @@ can rely on the table. A trainer can swap in their own customers by passing
 
 To add the next module's data set, put its CSV in ``data/<module>/`` and
 declare its columns in :data:`SCHEMAS` below; nothing else changes.
+
+This module is the public face: the declaration classes come from
+:mod:`ccexercise.dataset_schema`, the folder of the data from
+:mod:`ccexercise.dataset_folder` and the checks of each cell from
+:mod:`ccexercise.dataset_checks`; all can be imported from here.
 """
 
 from __future__ import annotations
@@ -27,97 +32,32 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+
+# KINDS, TRUE_WORDS and FALSE_WORDS are imported too, so ccexercise.datasets.KINDS etc. still work.
+from .dataset_checks import (  # noqa: F401
+    FALSE_WORDS,
+    TRUE_WORDS,
+    _check_rules,
+    _check_unique,
+    _finish,
+    _parse,
+    _problems,
+)
+from .dataset_folder import ENV_VAR, available, data_dir
+from .dataset_schema import KINDS, Column, Dataset, FilledWhen  # noqa: F401
 
 __all__ = ["Column", "DataError", "Dataset", "FilledWhen", "LoadResult", "SCHEMAS",
            "available", "data_dir", "describe", "load"]
 
-#: Environment variable that points at a folder of data sets to use instead.
-ENV_VAR = "CCEXERCISE_DATA"
-
-KINDS = ("text", "choice", "int", "float", "bool", "date")
-TRUE_WORDS = frozenset({"true", "yes", "1"})
-FALSE_WORDS = frozenset({"false", "no", "0"})
-_TEXT = pd.Series(["text"]).dtype  # pandas' default for text: object (pandas 2) or str (3)
 #: How many problems a DataError message shows; ``.problems`` has them all.
 SHOWN = 5
 
 
 # --------------------------------------------------------------------------
-# Declaring a data set
+# The bundled data sets (declared with Column, FilledWhen and Dataset from
+# ccexercise.dataset_schema)
 # --------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a data set: its name, kind, what it means and what it may hold.
-
-    ``kind`` is ``"text"``, ``"choice"`` (text from ``allowed``), ``"int"``,
-    ``"float"``, ``"bool"`` or ``"date"`` (written YYYY-MM-DD). ``required=False`` lets a cell be empty (it
-    loads as missing). ``unique=True`` forbids repeated values.
-
-    >>> Column("segment", "choice", "customer group", allowed=("household", "trade"))
-    Column(name='segment', kind='choice', ...)
-    >>> Column("spend", "money", "spend in a year")
-    Traceback (most recent call last):
-        ...
-    ValueError: kind of column 'spend' must be one of text, choice, int, float, bool, date, got 'money'
-    """
-
-    name: str
-    kind: str
-    meaning: str
-    allowed: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    required: bool = True
-    unique: bool = False
-    #: False: a value with spaces around it ("9 ") is reported, not read as 9.
-    spaces: bool = True
-
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"kind of column {self.name!r} must be one of "
-                             f"{', '.join(KINDS)}, got {self.kind!r}")
-        if (self.kind == "choice") != bool(self.allowed):
-            raise ValueError(f"column {self.name!r}: allowed values go with kind 'choice' "
-                             f"and only with it, got kind {self.kind!r} and allowed={self.allowed!r}")
-
-    @property
-    def dtype(self) -> str:
-        """The pandas dtype of the loaded column (text uses pandas' default)."""
-        if self.kind == "int":
-            return "int64" if self.required else "Int64"
-        if self.kind == "bool":
-            return "bool" if self.required else "boolean"
-        if self.kind == "date":
-            return "datetime64[ns]"
-        return "float64" if self.kind == "float" else "text"
-
-
-@dataclass(frozen=True)
-class FilledWhen:
-    """The ``columns`` are filled exactly when the yes/no column ``flag`` is True."""
-
-    flag: str
-    columns: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A bundled data set: its folder name, file name, columns and row rules."""
-
-    name: str
-    file: str
-    meaning: str
-    columns: tuple[Column, ...]
-    rules: tuple[FilledWhen, ...] = ()
-
-    @property
-    def names(self) -> list[str]:
-        """The column names, in file order."""
-        return [c.name for c in self.columns]
-
 
 _SEGMENTS = ("household", "trade", "business")
 _REGIONS = ("North", "South", "East", "West", "Centre")
@@ -226,44 +166,8 @@ class LoadResult:
 
 
 # --------------------------------------------------------------------------
-# Where the data lives
+# The data dictionary
 # --------------------------------------------------------------------------
-
-def data_dir() -> Path:
-    """The folder that holds the bundled data sets, found from any working folder.
-
-    Looks, in order, at the folder named by the environment variable
-    ``CCEXERCISE_DATA``, at ``_data`` inside the installed package (a
-    wheel), and at ``data`` beside the package (a source checkout).
-
-    >>> (data_dir() / "01_lost_customer_cost" / "customers.csv").is_file()
-    True
-    """
-    chosen = os.environ.get(ENV_VAR)
-    if chosen:
-        folder = Path(chosen).expanduser()
-        if not folder.is_dir():
-            raise FileNotFoundError(f"{ENV_VAR} is set to {chosen!r}, which is not a folder; "
-                                    f"unset it or point it at the folder holding the data sets")
-        return folder
-    here = Path(__file__).resolve().parent
-    tried = [here / "_data", here.parent / "data"]
-    for folder in tried:
-        if folder.is_dir():
-            return folder
-    raise FileNotFoundError(f"no bundled data found; looked in {', '.join(map(str, tried))}; "
-                            f"set {ENV_VAR} to the folder holding the data sets")
-
-
-def available() -> list[str]:
-    """Names of the bundled data sets: the module folders that hold a CSV.
-
-    >>> "01_lost_customer_cost" in available()
-    True
-    """
-    return sorted(p.name for p in data_dir().iterdir()
-                  if p.is_dir() and any(p.glob("*.csv")))
-
 
 def describe(name: str) -> pd.DataFrame:
     """The data dictionary of data set ``name``: one row per column.
@@ -448,80 +352,6 @@ def _split_rows(source: str, text: str, dataset: Dataset):
                              f"has {len(row)} cells but the header has {len(header)}"))
     return header, rows, numbers, problems
 
-
-def _parse(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
-    """Return the parsed values and, per row, a reason it is bad ('' when fine)."""
-    empty = values == ""
-    reasons = pd.Series("", index=values.index, dtype=object)
-    if column.kind in ("text", "choice"):
-        parsed = values.where(~empty, np.nan)
-        if column.kind == "choice":
-            allowed = ", ".join(repr(a) for a in column.allowed)
-            reasons[~empty & ~values.isin(column.allowed)] = f"must be one of {allowed}"
-    elif column.kind == "date":
-        parsed = pd.to_datetime(values.where(~empty, None), format="%Y-%m-%d", errors="coerce")
-        reasons[~empty & parsed.isna()] = "is not a real date written YYYY-MM-DD"
-    elif column.kind == "bool":
-        lower = values.str.lower()
-        parsed = lower.isin(TRUE_WORDS)
-        reasons[~empty & ~lower.isin(TRUE_WORDS | FALSE_WORDS)] = "must be True or False"
-    else:
-        parsed = pd.to_numeric(values.where(~empty, np.nan), errors="coerce").astype(float)
-        finite = np.isfinite(parsed)
-        if column.kind == "int":
-            reasons[~empty & ~(finite & (parsed % 1 == 0))] = "is not a whole number"
-        else:
-            reasons[~empty & ~finite] = "is not a number"
-        ok = finite & (reasons == "")
-        if column.minimum is not None:
-            reasons[ok & (parsed < column.minimum)] = f"must be {column.minimum:g} or more"
-        if column.maximum is not None:
-            reasons[ok & (parsed > column.maximum)] = f"must be {column.maximum:g} or less"
-    if column.required:
-        reasons[empty] = "is empty"
-    return parsed, reasons
-
-
-def _problems(raw: pd.DataFrame, name: str, reasons: pd.Series) -> list[tuple]:
-    hit = reasons != ""
-    return list(zip(raw.index[hit], [name] * int(hit.sum()), raw.loc[hit, name], reasons[hit]))
-
-
-def _check_unique(raw, typed, dataset: Dataset) -> list[tuple]:
-    """Repeated values in ``unique`` columns; the first occurrence stays good."""
-    found = []
-    for column in dataset.columns:
-        values = typed[column.name]
-        if column.unique:
-            repeated = values.notna() & values.duplicated(keep="first")
-            first = values.reset_index().drop_duplicates(column.name).set_index(column.name)["row"]
-            for row in raw.index[repeated]:
-                found.append((row, column.name, raw.at[row, column.name],
-                              f"repeats row {first[values[row]]}"))
-    return found
-
-
-def _check_rules(raw: pd.DataFrame, dataset: Dataset, problems) -> list[tuple]:
-    """Columns that must be filled exactly when a yes/no flag is True."""
-    found = []
-    for rule in dataset.rules:
-        is_true = raw[rule.flag].str.strip().str.lower().isin(TRUE_WORDS)
-        flag_ok = ~raw.index.isin([r for r, c, *_ in problems if c in (rule.flag, "*")])
-        for name in rule.columns:
-            cell_ok = ~raw.index.isin([r for r, c, *_ in problems if c == name])
-            wrong = flag_ok & cell_ok & (is_true != (raw[name].str.strip() != ""))
-            for row in raw.index[wrong]:
-                reason = (f"is empty, but {rule.flag} is True" if is_true[row]
-                          else f"must be empty when {rule.flag} is False")
-                found.append((row, name, raw.at[row, name], reason))
-    return found
-
-
-def _finish(values: pd.Series, column: Column) -> pd.Series:
-    """Give the good rows of a parsed column their final dtype."""
-    if column.dtype == "text":
-        return pd.Series(values.tolist(), index=values.index, dtype=_TEXT)
-    return values.astype(column.dtype)
 
 
 def _message(source: str, problems: pd.DataFrame, bad_rows: int) -> str:

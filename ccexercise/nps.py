@@ -22,20 +22,22 @@ ValueError: scores must be whole numbers from 0 to 10; got 11 at position 0
 The margin of error uses the per-respondent variance ``p + d - (p - d)**2``
 (``p``, ``d``: shares of promoters and detractors), so the standard error
 of the NPS is ``sqrt((p + d - (p - d)**2) / n)``, times 100 for points.
+
+This module holds the calculators for one set of scores and imports the
+rest, so every NPS calculator can be imported from here: checking scores
+is in :mod:`ccexercise.nps_scores`, :class:`NpsCounts` and
+:func:`nps_counts` in :mod:`ccexercise.nps_groups`, and comparing two
+groups, sample size and what-if in :mod:`ccexercise.nps_compare`.
 """
 
 from __future__ import annotations
 
-import math
-import numbers
-from collections.abc import Sequence
-from dataclasses import dataclass
-from statistics import NormalDist
-
 import numpy as np
-import pandas as pd
 
-from ._validate import check_number, check_whole_number
+from .nps_compare import NpsDifference, nps_difference, nps_sample_size, nps_what_if
+# METHODS and SCALES are imported too, so ccexercise.nps.METHODS and .SCALES still work.
+from .nps_groups import METHODS, NpsCounts, nps_counts  # noqa: F401
+from .nps_scores import SCALES, _bad_score, _bincount, _scale  # noqa: F401
 
 __all__ = [
     "NpsCounts",
@@ -50,226 +52,6 @@ __all__ = [
     "nps_sample_size",
     "nps_what_if",
 ]
-
-#: The scales a survey may use: name -> (lowest, highest) answer. The groups
-#: are the same on both (a 1-10 scale simply has no 0).
-SCALES = {"0-10": (0, 10), "1-10": (1, 10)}
-METHODS = ("wald", "adjusted_wald")
-
-
-# --------------------------------------------------------------------------
-# Checking scores
-# --------------------------------------------------------------------------
-
-def _scale(scale) -> tuple[int, int]:
-    if not isinstance(scale, str) or scale not in SCALES:
-        raise ValueError(f"scale must be one of {', '.join(map(repr, SCALES))}, got {scale!r}")
-    return SCALES[scale]
-
-
-def _bad_score(value, position, low: int, high: int) -> Exception | None:
-    """The error for one score, or None when it is fine."""
-    rule = f"scores must be whole numbers from {low} to {high}"
-    where = f"at position {position}"
-    if isinstance(value, (bool, np.bool_)):
-        return TypeError(f"{rule}; got {value!r} (a bool) {where}")
-    if isinstance(value, str):
-        hint = f"; remove the quotes and spaces: {value.strip()}" if value.strip().isdigit() else ""
-        return TypeError(f"{rule}; got {value!r} (text) {where}{hint}")
-    if not isinstance(value, numbers.Real):
-        return TypeError(f"{rule}; got {value!r} (a {type(value).__name__}) {where}")
-    if isinstance(value, float) and math.isnan(value):
-        return ValueError(f"{rule}; got nan (an empty answer) {where}")
-    if not (math.isfinite(value) and value == math.floor(value)):
-        return ValueError(f"{rule}; got {value!r} {where}")
-    if not low <= value <= high:
-        return ValueError(f"{rule}; got {value!r} {where}")
-    return None
-
-
-def _first_bad(values, low: int, high: int) -> Exception:
-    for position, value in enumerate(values):
-        value = value.item() if isinstance(value, np.generic) else value
-        error = _bad_score(value, position, low, high)
-        if error is not None:
-            return error
-    raise AssertionError("no bad score found")  # pragma: no cover
-
-
-def _as_array(scores, low: int, high: int) -> np.ndarray:
-    """``scores`` as a 1-D int64 array, every value checked; raises on the first bad one."""
-    if scores is Ellipsis:
-        raise TypeError("scores is still ... : replace the ... with a list of scores "
-                        "such as [10, 9, 6]")
-    if isinstance(scores, pd.Series):
-        if pd.api.types.is_bool_dtype(scores.dtype):
-            raise _first_bad(scores.tolist(), low, high)
-        if isinstance(scores.dtype, np.dtype) and scores.dtype.kind in "iu":
-            scores = scores.to_numpy()  # plain NumPy integers cannot hold NaN: no check needed
-        elif pd.api.types.is_integer_dtype(scores.dtype) and not scores.hasnans:
-            scores = scores.to_numpy(dtype=np.int64)
-        elif pd.api.types.is_numeric_dtype(scores.dtype):
-            scores = scores.to_numpy(dtype=float, na_value=np.nan)
-        else:
-            scores = scores.tolist()
-    if isinstance(scores, np.ndarray):
-        if scores.ndim != 1:
-            raise ValueError(f"scores must be a flat list of scores, got an array of shape "
-                             f"{scores.shape}")
-        kind = scores.dtype.kind
-        if kind in "iu":
-            return scores if scores.dtype == np.int64 else _int_array(scores, low, high)
-        if kind == "f":
-            with np.errstate(invalid="ignore"):
-                bad = ~(np.isfinite(scores) & (scores == np.floor(scores))
-                        & (scores >= low) & (scores <= high))
-            if bad.any():
-                raise _first_bad(scores[: int(np.argmax(bad)) + 1], low, high)
-            return scores.astype(np.int64)
-        raise _first_bad(scores.tolist(), low, high)
-    if isinstance(scores, (str, bytes)) or not isinstance(scores, (Sequence, range)):
-        raise TypeError("scores must be a list, array or Series of whole numbers, got "
-                        f"{scores!r} (a {type(scores).__name__})")
-    if set(map(type, scores)) <= {int}:
-        try:
-            return np.array(scores, dtype=np.int64)
-        except OverflowError:
-            pass
-    for position, value in enumerate(scores):
-        value = value.item() if isinstance(value, np.generic) else value
-        error = _bad_score(value, position, low, high)
-        if error is not None:
-            raise error
-    return np.array(scores, dtype=np.int64)
-
-
-def _int_array(scores: np.ndarray, low: int, high: int) -> np.ndarray:
-    if scores.size and (scores.min() < low or scores.max() > high):
-        bad = (scores < low) | (scores > high)
-        raise _first_bad(scores[: int(np.argmax(bad)) + 1], low, high)
-    return scores.astype(np.int64)
-
-
-def _bincount(scores, scale) -> tuple[np.ndarray, int]:
-    """How many answers gave each score 0..10, and the scale's lowest answer."""
-    low, high = _scale(scale)
-    values = _as_array(scores, low, high)
-    if values.size == 0:
-        raise ValueError("scores must hold at least one score, got none")
-    if values.max() > high:  # checked first: bincount would allocate up to the maximum
-        raise _first_bad(values[: int(np.argmax(values > high)) + 1], low, high)
-    try:
-        counts = np.bincount(values, minlength=high + 1)
-    except ValueError:  # a negative score
-        raise _first_bad(values[: int(np.argmax(values < 0)) + 1], low, high) from None
-    if low and counts[:low].any():
-        raise _first_bad(values[: int(np.argmax(values < low)) + 1], low, high)
-    return counts, low
-
-
-# --------------------------------------------------------------------------
-# Counts, score and interval
-# --------------------------------------------------------------------------
-
-def _z(level) -> float:
-    if isinstance(level, (int, float)) and not isinstance(level, bool) and 1 < level < 100:
-        raise ValueError(f"level must be between 0 and 1, got {level!r} "
-                         f"(did you mean {level / 100:g}?)")
-    share = check_number("level", level)
-    if not 0 < share < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    return NormalDist().inv_cdf((1 + share) / 2)
-
-
-def _method(method) -> str:
-    if method not in METHODS:
-        raise ValueError(f"method must be 'wald' or 'adjusted_wald', got {method!r}")
-    return method
-
-
-@dataclass(frozen=True)
-class NpsCounts:
-    """How many promoters, passives and detractors answered.
-
-    ``nps`` is rounded to one decimal; ``standard_error`` is in points and
-    not rounded. ``interval()`` gives the margin of error.
-
-    >>> c = NpsCounts(promoters=3, passives=1, detractors=1)
-    >>> c.n, c.shares
-    (5, {'promoters': 0.6, 'passives': 0.2, 'detractors': 0.2})
-    >>> c.summary()
-    'NPS +40.0 from 5 answers: 3 promoters, 1 passive, 1 detractor (95% interval -30.1 to +100.0).'
-    >>> NpsCounts(promoters=-1, passives=0, detractors=0)
-    Traceback (most recent call last):
-        ...
-    ValueError: promoters must be 0 or more, got -1
-    """
-
-    promoters: int
-    passives: int
-    detractors: int
-
-    def __post_init__(self):
-        for name in ("promoters", "passives", "detractors"):
-            object.__setattr__(self, name, check_whole_number(name, getattr(self, name),
-                                                              minimum=0))
-        if self.n == 0:
-            raise ValueError("promoters, passives and detractors are all 0: "
-                             "an NPS needs at least one answer")
-
-    @property
-    def n(self) -> int:
-        """Number of answers."""
-        return self.promoters + self.passives + self.detractors
-
-    @property
-    def shares(self) -> dict[str, float]:
-        """Each group's share of the answers (0 to 1)."""
-        return {"promoters": self.promoters / self.n, "passives": self.passives / self.n,
-                "detractors": self.detractors / self.n}
-
-    @property
-    def nps(self) -> float:
-        """Promoters' share minus detractors' share, in points (-100..+100), one decimal."""
-        return round(100 * (self.promoters - self.detractors) / self.n, 1)
-
-    @property
-    def standard_error(self) -> float:
-        """Standard error of the NPS in points: ``100 * sqrt((p + d - (p - d)**2) / n)``."""
-        return 100 * _se(self.promoters, self.detractors, self.n)
-
-    def interval(self, *, level: float = 0.95, method: str = "wald") -> tuple[float, float]:
-        """The ``level`` interval for the NPS, in points, each end rounded to one decimal."""
-        centre, se = _centre_and_se(self, _method(method))
-        z = _z(level)
-        return (round(max(-100.0, 100 * (centre - z * se)), 1),
-                round(min(100.0, 100 * (centre + z * se)), 1))
-
-    def summary(self, *, level: float = 0.95, method: str = "wald") -> str:
-        """One plain-English sentence: the NPS, the groups and the interval."""
-        low, high = self.interval(level=level, method=method)
-        words = [f"{count} {word if count == 1 else word + 's'}" for count, word in
-                 ((self.promoters, "promoter"), (self.passives, "passive"),
-                  (self.detractors, "detractor"))]
-        return (f"NPS {self.nps:+.1f} from {self.n} answers: {', '.join(words)} "
-                f"({level * 100:g}% interval {low:+.1f} to {high:+.1f}).")
-
-    def _repr_html_(self) -> str:
-        return f"<p>{self.summary()}</p>"
-
-
-def _se(promoters: float, detractors: float, n: float) -> float:
-    p, d = promoters / n, detractors / n
-    return math.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
-
-
-def _centre_and_se(counts: NpsCounts, method: str) -> tuple[float, float]:
-    """The interval's centre (a share, -1..1) and standard error (share units)."""
-    if method == "adjusted_wald":  # add 3/4 to promoters and detractors, 3 to n
-        p, d, n = counts.promoters + 0.75, counts.detractors + 0.75, counts.n + 3
-    else:
-        p, d, n = counts.promoters, counts.detractors, counts.n
-    return (p - d) / n, _se(p, d, n)
 
 
 def classify(score, *, scale: str = "0-10") -> str:
@@ -290,22 +72,6 @@ def classify(score, *, scale: str = "0-10") -> str:
         raise error
     return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
 
-
-def nps_counts(scores, *, scale: str = "0-10") -> NpsCounts:
-    """Count the promoters, passives and detractors among ``scores``.
-
-    ``scores`` is a list, NumPy array or pandas Series of whole numbers on
-    the ``scale`` (``"0-10"``, or ``"1-10"`` for surveys that start at 1).
-
-    >>> nps_counts([10, 9, 9, 8, 3])
-    NpsCounts(promoters=3, passives=1, detractors=1)
-    >>> nps_counts([10, 7.5])
-    Traceback (most recent call last):
-        ...
-    ValueError: scores must be whole numbers from 0 to 10; got 7.5 at position 1
-    """
-    counts, _ = _bincount(scores, scale)
-    return NpsCounts(int(counts[9:].sum()), int(counts[7:9].sum()), int(counts[:7].sum()))
 
 
 def nps(scores, *, scale: str = "0-10") -> float:
@@ -370,122 +136,3 @@ def nps_interval_from_counts(promoters: int, passives: int, detractors: int, *,
     """
     return NpsCounts(promoters, passives, detractors).interval(level=level, method=method)
 
-
-# --------------------------------------------------------------------------
-# Two groups, sample size, what if
-# --------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class NpsDifference:
-    """How far apart two NPS are: ``difference`` = first - second, with its interval."""
-
-    first: float
-    second: float
-    difference: float
-    low: float
-    high: float
-    level: float
-
-    @property
-    def distinguishable(self) -> bool:
-        """True when the interval leaves out 0: the gap is more than noise."""
-        return self.low > 0 or self.high < 0
-
-    def summary(self) -> str:
-        """One plain-English sentence."""
-        verdict = ("more than chance would explain" if self.distinguishable
-                   else "not distinguishable from no difference")
-        return (f"The difference is {self.difference:+.1f} points ({self.level * 100:g}% "
-                f"interval {self.low:+.1f} to {self.high:+.1f}): {verdict}.")
-
-
-def _to_counts(name: str, group, scale) -> NpsCounts:
-    return group if isinstance(group, NpsCounts) else nps_counts(group, scale=scale) \
-        if not isinstance(group, (str, bytes)) else _reject(name, group)
-
-
-def _reject(name, group):
-    raise TypeError(f"{name} must be scores or NpsCounts, got {group!r} (a {type(group).__name__})")
-
-
-def nps_difference(first, second, *, level: float = 0.95, method: str = "wald",
-                   scale: str = "0-10") -> NpsDifference:
-    """Compare two groups: NPS of ``first`` minus NPS of ``second``, with its interval.
-
-    Each group is a list of scores or an :class:`NpsCounts`. The groups are
-    independent samples, so the standard errors add as squares. With
-    ``method="adjusted_wald"`` the interval is built around the adjusted
-    estimates (see :func:`nps_interval`); ``difference`` stays the plain one.
-
-    >>> d = nps_difference(NpsCounts(100, 60, 40), NpsCounts(90, 60, 50))
-    >>> d.difference, d.low, d.high, d.distinguishable
-    (10.0, -5.6, 25.6, False)
-    """
-    a, b = _to_counts("first", first, scale), _to_counts("second", second, scale)
-    method, z = _method(method), _z(level)
-    (ca, sa), (cb, sb) = _centre_and_se(a, method), _centre_and_se(b, method)
-    centre, se = ca - cb, math.hypot(sa, sb)
-    return NpsDifference(a.nps, b.nps, round(a.nps - b.nps, 1),
-                         round(max(-200.0, 100 * (centre - z * se)), 1),
-                         round(min(200.0, 100 * (centre + z * se)), 1), float(level))
-
-
-def nps_sample_size(margin: float, *, level: float = 0.95, expected_promoters: float = 0.5,
-                    expected_detractors: float = 0.5) -> int:
-    """Answers needed for an interval of ± ``margin`` points.
-
-    ``n = z² · (p + d - (p - d)²) / (margin / 100)²``, rounded up. The
-    defaults (half promoters, half detractors) give the worst case, which
-    is safe when you know nothing yet; give the shares you expect to need
-    fewer answers.
-
-    >>> nps_sample_size(5)
-    1537
-    >>> nps_sample_size(5, expected_promoters=0.5, expected_detractors=0.2)
-    938
-    """
-    points = check_number("margin", margin)
-    if not 0 < points <= 200:
-        raise ValueError(f"margin must be more than 0 and at most 200 points, got {margin!r}")
-    z = _z(level)
-    p = check_number("expected_promoters", expected_promoters, minimum=0, maximum=1)
-    d = check_number("expected_detractors", expected_detractors, minimum=0, maximum=1)
-    if p + d > 1:
-        raise ValueError(f"expected_promoters + expected_detractors must be at most 1, got "
-                         f"{p:g} + {d:g}")
-    variance = p + d - (p - d) ** 2
-    return max(1, math.ceil(z * z * variance / (points / 100) ** 2 - 1e-9))
-
-
-def nps_what_if(promoters: int, passives: int, detractors: int, *, moved: int) -> pd.DataFrame:
-    """What the NPS becomes when ``moved`` people change group, three ways.
-
-    Moving a passive up to promoter and a detractor up to passive each add
-    the same ``100 / n`` points: the NPS counts passives as zero. Moving a
-    detractor all the way to promoter adds twice that. A move is capped at
-    the people available in the group.
-
-    >>> nps_what_if(100, 60, 40, moved=10)[["moved", "nps", "gain"]]
-                               moved   nps  gain
-    change
-    no change                      0  30.0   0.0
-    passives -> promoters         10  35.0   5.0
-    detractors -> passives        10  35.0   5.0
-    detractors -> promoters       10  40.0  10.0
-    """
-    base = NpsCounts(promoters, passives, detractors)
-    moved = check_whole_number("moved", moved, minimum=0)
-    up = min(moved, base.passives)
-    out = min(moved, base.detractors)
-    rows = [("no change", 0, base),
-            ("passives -> promoters", up, NpsCounts(base.promoters + up, base.passives - up,
-                                                    base.detractors)),
-            ("detractors -> passives", out, NpsCounts(base.promoters, base.passives + out,
-                                                      base.detractors - out)),
-            ("detractors -> promoters", out, NpsCounts(base.promoters + out, base.passives,
-                                                       base.detractors - out))]
-    table = pd.DataFrame([(name, m, c.promoters, c.passives, c.detractors, c.nps,
-                           round(c.nps - base.nps, 1)) for name, m, c in rows],
-                         columns=["change", "moved", "promoters", "passives", "detractors",
-                                  "nps", "gain"])
-    return table.set_index("change")

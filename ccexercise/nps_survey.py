@@ -15,7 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .nps import NpsCounts, _as_array, _int_array, _scale
+from .nps_groups import NpsCounts
+from .nps_scores import _as_array, _int_array, _scale
 
 __all__ = ["PERIODS", "nps_by", "nps_by_period", "scores_from_text"]
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ccexercise import lost_customers
+from ccexercise import lost_customers_table
 from ccexercise.lost_customers import (
     TELLS_WHEN_DISPLEASED,
     TELLS_WHEN_PLEASED,
@@ -568,7 +568,7 @@ class TestLostRevenueTable:
         before = shop.copy(deep=True)
         result = lost_revenue_table(shop, growth_per_year="growth")
         shared = np.shares_memory(result["first_year"].to_numpy(), shop["first_year"].to_numpy())
-        assert shared == lost_customers._COPY_ON_WRITE
+        assert shared == lost_customers_table._COPY_ON_WRITE
         result.loc[0, "first_year"] = -1
         result.loc[1, "name"] = "Zed"
         pd.testing.assert_frame_equal(shop, before)
