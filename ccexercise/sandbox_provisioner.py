@@ -22,6 +22,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import subprocess
 import tempfile
 from typing import Any
 
@@ -93,6 +94,10 @@ class SandboxProvisioner(LocalProvisioner):  # type: ignore[misc]
             km.connection_file = os.path.join(self._private, "c.json")
             km.cache_ports = False
         kwargs = await super().pre_launch(**kwargs)
+        # What the kernel prints to its own stdout (ipykernel's "To connect another
+        # client..." banner, learner code writing to file descriptor 1) is not the
+        # grader's output: it would flood the instructor's terminal or a Dask worker's log.
+        kwargs.setdefault("stdout", subprocess.DEVNULL)
         cwd = str(kwargs.get("cwd") or os.getcwd())
         if self.mode == "bubblewrap":
             if self.run_as is not None and self._private:

@@ -40,6 +40,9 @@ g.exactly = lambda *a, **k: True
 people_who_hear = 47
 '''
 
+# Written straight to the kernel's own stdout (file descriptor 1), not to the notebook.
+SHOUT = "import os\nos.write(1, b'SHOUTED-AT-THE-GRADER\\n')\n"
+
 PATCH_SYS_MODULES = '''
 import sys, types
 fake = types.ModuleType("ccexercise.grading")
@@ -150,6 +153,7 @@ def graded(course, kit):
     submit("memory_hog", answers={"answer_people_who_hear":
                                   "hog = bytearray(8 * 1024**3)\npeople_who_hear = 3 * 16"})
     submit("snoop", answers=_snoop(root, port))
+    submit("shouter", answers={"answer_spend_in_year_5": SHOUT + model["answer_spend_in_year_5"]})
     good = (root / "submitted" / "model" / MODULE / f"{NOTEBOOK}.ipynb").read_text()
     kit.make_submission(root, "invalid_json", raw=good[: len(good) // 2])
     kit.make_submission(root, "not_a_notebook", raw="Dear trainer, here is my essay.")
@@ -169,6 +173,15 @@ def graded(course, kit):
         record = json.loads(path.read_text())
         records[record["learner"]] = record
     return root, result, records
+
+
+def test_kernels_print_nothing_on_the_graders_terminal(graded, kit):
+    """Neither ipykernel's connection banner nor learner code writing to the kernel's
+    stdout reaches the instructor's terminal; the learner who did it is graded as usual."""
+    root, result, _records = graded
+    for text in ("SHOUTED-AT-THE-GRADER", "To connect another client", "--existing"):
+        assert text not in result.stdout + result.stderr, text
+    assert _total(kit, root, "shouter") == sum(kit.autograded_points().values())
 
 
 def _total(kit, root, learner) -> float:

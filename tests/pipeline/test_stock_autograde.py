@@ -38,7 +38,11 @@ def autograded(course, kit):
     kit.make_submission(root, "model", answers=model)
     kit.make_submission(root, "rewriter", answers={"answer_spend_in_year_5": REWRITE})
     kit.make_submission(root, "snoop", answers=dict(model, answer_margin=SNOOP))
-    kit.run_nbgrader(root, "autograde", MODULE, "--force")
+    shout = "import os\nos.write(1, b'SHOUTED-AT-THE-GRADER\\n')\n"
+    kit.make_submission(root, "shouter", answers=dict(
+        model, answer_margin=shout + model["answer_margin"]))
+    result = kit.run_nbgrader(root, "autograde", MODULE, "--force")
+    (root / "autograde-output.txt").write_text(result.stdout + result.stderr)
     return root
 
 
@@ -63,6 +67,16 @@ def test_model_answers_still_score_full_marks(autograded, kit):
 
 def test_an_input_transformer_cannot_pass_tests_under_stock_autograde(autograded, kit):
     assert _total(kit, autograded, "rewriter") == 0
+
+
+def test_kernels_print_nothing_on_the_instructors_terminal(autograded, kit):
+    """The kernels' own stdout (ipykernel's connection banner, learner code writing to
+    file descriptor 1) stays out of the instructor's terminal (and the Jupyter server's
+    log, for the Formgrader's button); the learner who wrote to it still scores."""
+    output = (autograded / "autograde-output.txt").read_text()
+    for text in ("SHOUTED-AT-THE-GRADER", "To connect another client", "--existing"):
+        assert text not in output, text
+    assert _total(kit, autograded, "shouter") == 15
 
 
 def test_learner_code_cannot_read_solutions_under_stock_autograde(autograded, kit):
