@@ -274,7 +274,7 @@ def test_same_name_twice_in_the_roster_is_ambiguous(tmp_path):
 
 
 def test_roster_matching_ignores_case_accents_punctuation_and_order():
-    from ccexercise.pipeline.collect import _roster_index
+    from ccexercise.pipeline.roster import _roster_index
 
     index = _roster_index([Learner("jgoncalves", "João Gonçalves", "jg@example.org"),
                            Learner("12345", "Li Bo")])

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ccexercise.pipeline import grade, integrity, records, sandbox
+from ccexercise.pipeline import grade, grade_config, integrity, records, sandbox
 
 REPO = Path(__file__).resolve().parents[2]
 MODULE = "01_lost_customer_cost"
@@ -425,8 +425,8 @@ def test_the_faster_metadata_check_accepts_and_refuses_exactly_like_nbgrader(mon
     stock = MetadataValidator()
     with pytest.raises(jsonschema.ValidationError) as expected:
         stock.validate_cell(bad)
-    grade._faster_metadata_checks()
-    assert isinstance(common.jsonschema, grade._SchemaOnce)
+    grade_config._faster_metadata_checks()
+    assert isinstance(common.jsonschema, grade_config._SchemaOnce)
     fast = MetadataValidator()
     for cell in cells:
         fast.validate_cell(cell)

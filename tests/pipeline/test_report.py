@@ -232,11 +232,17 @@ def test_task_share_chart_rejects_lists_of_different_lengths():
 
 
 @pytest.mark.parametrize("module_name", [
-    "ccexercise.pipeline.build", "ccexercise.pipeline.collect", "ccexercise.pipeline.feedback",
+    "ccexercise.pipeline.build", "ccexercise.pipeline.cohort", "ccexercise.pipeline.collect",
+    "ccexercise.pipeline.collect_identify", "ccexercise.pipeline.collect_input",
+    "ccexercise.pipeline.collect_report", "ccexercise.pipeline.feedback",
     "ccexercise.pipeline.report", "ccexercise.views.cohort", "ccexercise.pipeline.answers",
-    "ccexercise.pipeline.flags", "ccexercise.pipeline.inspection", "ccexercise.pipeline.judge",
+    "ccexercise.pipeline.flags", "ccexercise.pipeline.grade", "ccexercise.pipeline.grade_config",
+    "ccexercise.pipeline.grade_run", "ccexercise.pipeline.grade_worker",
+    "ccexercise.pipeline.inspection", "ccexercise.pipeline.judge",
     "ccexercise.pipeline.kernel_guard", "ccexercise.pipeline.outcomes",
-    "ccexercise.pipeline.realign", "ccexercise.pipeline.static_scan",
+    "ccexercise.pipeline.realign", "ccexercise.pipeline.report_html",
+    "ccexercise.pipeline.report_tables", "ccexercise.pipeline.roster",
+    "ccexercise.pipeline.serial_baseline", "ccexercise.pipeline.static_scan",
     "ccexercise.pipeline.stock"])
 def test_public_names_are_sorted_and_defined(module_name):
     import importlib

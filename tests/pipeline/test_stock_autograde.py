@@ -53,7 +53,7 @@ def _total(kit, root, learner) -> float:
 
 def test_config_puts_the_guarded_sandboxed_execution_in_autograde(course):
     from ccexercise.pipeline import stock
-    from ccexercise.pipeline.grade import _load_config
+    from ccexercise.pipeline.grade_config import _load_config
 
     config = _load_config(course)
     assert config.Autograde.autograde_preprocessors[0] == \
