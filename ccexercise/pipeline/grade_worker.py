@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 from . import records as rec
@@ -26,6 +27,16 @@ from .grade_config import KERNELS, _faster_metadata_checks, _install_sqlite_hook
 __all__: list[str] = []
 
 _WORKER: dict = {}
+
+
+def _quiet_gradebook_warnings() -> None:
+    """Silence SQLAlchemy's "Object of type <SubmittedAssignment> not in session" warning,
+    which nbgrader's gradebook raises for every submission it grades. It is harmless
+    (nbgrader adds those objects itself) and would fill a Dask worker's log."""
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", message=r"Object of type <\w+> not in session",
+                            category=SAWarning)
 
 
 def _worker_ready(root: Path, kernel_config: dict) -> str:
@@ -39,6 +50,7 @@ def _worker_ready(root: Path, kernel_config: dict) -> str:
         return _WORKER[key]
     _install_sqlite_hooks()
     _faster_metadata_checks()
+    _quiet_gradebook_warnings()
     from .sandbox import Isolation, install_kernelspec
 
     os.environ["PATH"] = nbgrader_env()["PATH"]

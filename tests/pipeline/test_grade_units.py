@@ -452,3 +452,19 @@ def test_socket_folders_of_a_killed_grader_are_cleaned_and_live_ones_kept(tmp_pa
         (folder / "k-1").write_text("")
     assert clean_stale_socket_dirs(str(tmp_path)) == [str(stale)]
     assert not stale.exists() and live.exists() and other.exists()
+
+
+def test_workers_silence_only_nbgrader_s_not_in_session_warning():
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    from ccexercise.pipeline.grade_worker import _quiet_gradebook_warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _quiet_gradebook_warnings()
+        warnings.warn("Object of type <SubmittedAssignment> not in session, add operation "
+                      "along 'Assignment.submissions' will not proceed", SAWarning)
+        warnings.warn("Some other SQLAlchemy trouble", SAWarning)
+    assert [str(w.message) for w in caught] == ["Some other SQLAlchemy trouble"]
