@@ -25,6 +25,7 @@ import os
 import random
 import re
 import shutil
+import logging
 import subprocess
 import sys
 import tempfile
@@ -147,8 +148,9 @@ def _dask_side(root: Path, workers: int) -> float | None:
         from distributed import LocalCluster
     except ImportError:
         return None
+    # silence_logs: no "worker still alive after 4 s, killing" lines as the cluster closes.
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
         seconds, result = _run([sys.executable, "-m", "ccexercise.cli", "grade", "--scheduler",
                                 cluster.scheduler_address], root, "dask")
     if result.returncode:
