@@ -21,11 +21,11 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import logging
 import os
 import random
 import re
 import shutil
-import logging
 import subprocess
 import sys
 import tempfile
