@@ -193,7 +193,7 @@ def workshop_command(root: str | os.PathLike, module: str, *, port: int) -> list
     True
     >>> [a for a in argv if a.startswith("--") and "port_retries" not in a]
     ['--port=8866', '--Voila.ip=127.0.0.1', '--no-browser', '--theme=light',
-     '--strip_sources=True', '--template=ccexercise-projector']
+     '--strip_sources=True', '--show_tracebacks=True', '--template=ccexercise-projector']
     """
     return voila_command(facilitator_page(root, module).resolve(), port=port)
 
