@@ -91,6 +91,12 @@ get_ipython().input_transformers_cleanup.append(_rewrite)
 '''
 
 
+def _cell(notebook, grade_id: str):
+    [cell] = [c for c in notebook.cells
+              if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    return cell
+
+
 def _autograded_points(solution: Path) -> dict[str, float]:
     import nbformat
 
@@ -114,9 +120,7 @@ def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
     submission = bh.write_answered(course_copy / "exercises" / module / f"{name}.ipynb",
                                    solution, folder / f"{name}.ipynb")
     notebook = nbformat.read(submission, as_version=4)
-    [cell] = [c for c in notebook.cells
-              if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_spend_in_year_5"]
-    cell.source = HOSTILE
+    _cell(notebook, "answer_spend_in_year_5").source = HOSTILE
     nbformat.write(notebook, submission)
     (folder / "timestamp.txt").write_text("2026-12-01 09:00:00.000000 UTC")
 
@@ -141,9 +145,8 @@ def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
 
     graded = nbformat.read(course_copy / "autograded" / learner / module / f"{name}.ipynb",
                            as_version=4)
-    [cell] = [c for c in graded.cells
-              if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_spend_in_year_5"]
-    printed = "".join(o.get("text", "") for o in cell.outputs)
+    printed = "".join(o.get("text", "")
+                      for o in _cell(graded, "answer_spend_in_year_5").outputs)
     assert printed.count("BLOCKED") == 3 and "READ" not in printed, printed
     assert not (course_copy / "escaped.txt").exists()
 
