@@ -21,6 +21,7 @@ from .dealing import (
     RoundResult,
     deal_order,
     debrief_summary,
+    default_log_path,
 )
 from .loading import (
     BUILTIN_DECKS,
@@ -57,5 +58,6 @@ __all__ = [
     "deal_order",
     "debrief_summary",
     "deck_folder",
+    "default_log_path",
     "load_deck",
 ]

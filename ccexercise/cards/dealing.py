@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ __all__ = [
     "RoundResult",
     "deal_order",
     "debrief_summary",
+    "default_log_path",
 ]
 
 #: What the facilitator marks at the end of a round, and the points each earns.
@@ -129,18 +130,32 @@ class RoundResult:
 _COLUMNS = [f.name for f in fields(RoundResult)]
 
 
+def default_log_path(folder=None, *, clock: Callable[[], datetime] = datetime.now) -> Path:
+    """The day's round log in ``folder`` (default: the working folder).
+
+    ``clock`` gives the day (tests pass a fixed one).
+
+    >>> default_log_path("/tmp", clock=lambda: datetime(2026, 5, 4, 9, 30)).name
+    'case_card_rounds_2026-05-04.csv'
+    """
+    folder = Path.cwd() if folder is None else Path(folder)
+    return folder / f"case_card_rounds_{clock():%Y-%m-%d}.csv"
+
+
 class RoundLog:
     """Round results kept in a CSV file, one row per round, written as it happens.
 
     Each :meth:`add` appends one row and flushes it to disk at once; a new
-    ``RoundLog`` on the same file reads the earlier rounds back.
+    ``RoundLog`` on the same file reads the earlier rounds back. ``clock``
+    gives the time stamped on a round that has none (tests pass a fixed one).
     """
 
-    def __init__(self, path) -> None:
+    def __init__(self, path, *, clock: Callable[[], datetime] = datetime.now) -> None:
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path must be a file name or a path, got {path!r} "
                             f"(a {type(path).__name__})")
         self.path = Path(path)
+        self.clock = clock
         self.results: list[RoundResult] = []
         if self.path.exists() and self.path.stat().st_size:
             with self.path.open(newline="", encoding="utf-8") as file:
@@ -162,7 +177,7 @@ class RoundLog:
             raise TypeError(f"result must be a RoundResult, got {result!r}")
         if not result.time:
             result = RoundResult(**{**asdict(result),
-                                    "time": datetime.now().isoformat(timespec="seconds")})
+                                    "time": self.clock().isoformat(timespec="seconds")})
         new_file = not self.path.exists() or not self.path.stat().st_size
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", newline="", encoding="utf-8") as file:

@@ -37,12 +37,12 @@ True
 from __future__ import annotations
 
 import html
-from datetime import date
-from pathlib import Path
+from collections.abc import Callable
+from datetime import datetime
 
 import ipywidgets as widgets
 
-from ..cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
+from ..cards import Dealer, RoundLog, RoundResult, debrief_summary, default_log_path, load_deck
 from ..views.cards import card_html, debrief_chart
 from .charts import ChartImage
 from .workshop import _BUTTON_LAYOUT, _BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR, Timer
@@ -50,11 +50,6 @@ from .workshop import _BUTTON_LAYOUT, _BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR, 
 __all__ = ["CaseCardDealer", "default_log_path"]
 
 OUTCOME_LABELS = (("Found", "found"), ("Partly found", "partly"), ("Missed", "missed"))
-
-
-def default_log_path() -> Path:
-    """Today's round log in the working folder: ``case_card_rounds_<date>.csv``."""
-    return Path.cwd() / f"case_card_rounds_{date.today().isoformat()}.csv"
 
 
 def _button(description, icon, tooltip, style="", **kwargs):
@@ -73,16 +68,20 @@ class CaseCardDealer(widgets.VBox):
     ``deck`` is a built-in deck name, a trainer's file or a loaded deck;
     ``seed`` fixes the deal order; ``round_minutes`` sets the timer;
     ``log_path`` is the CSV the rounds are saved to (default: today's file
-    in the working folder, see :func:`default_log_path`).
+    in the working folder, see :func:`~ccexercise.cards.default_log_path`);
+    ``clock`` (default: the computer's) dates that file and stamps each round.
     """
 
     def __init__(self, deck="dislike", *, seed: int | None = None, round_minutes: float = 5,
-                 log_path=None, **kwargs) -> None:
+                 log_path=None, clock: Callable[[], datetime] = datetime.now,
+                 **kwargs) -> None:
         self.deck = deck if hasattr(deck, "cards") else load_deck(deck)
         if self.deck.kind != "dislike":
             raise ValueError(f"deck must hold 'Guess what he dislikes' cards, got a deck of "
                              f"{self.deck.kind!r} cards")
-        self.round_log = RoundLog(default_log_path() if log_path is None else log_path)
+        if log_path is None:
+            log_path = default_log_path(clock=clock)
+        self.round_log = RoundLog(log_path, clock=clock)
         self.dealer = Dealer(self.deck, seed=seed, skip={r.card_id for r in self.round_log.results})
         self.card = None
         self.revealed = False

@@ -370,9 +370,12 @@ def skit_workshop(path=None, *, clock=None) -> widgets.VBox:
     room renames the skits in both forms to the teams. The parts are
     attributes of the returned box: ``session``, ``splitter``,
     ``scene_form``, ``rating_form``, ``comparison``, ``file_note``.
+    ``clock`` (default: the computer's) dates the file and stamps each line.
     """
     kwargs = {} if clock is None else {"clock": clock}
-    session = RatingSession(Path(path) if path is not None else default_session_path(), **kwargs)
+    if path is None:
+        path = default_session_path(**kwargs)
+    session = RatingSession(Path(path), **kwargs)
     splitter = TeamSplitter()
     scene_form = SceneCardForm(session)
     rating_form = RatingForm(session)

@@ -9,6 +9,7 @@ import io
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from ccexercise.cards import (
     RoundResult,
     deal_order,
     debrief_summary,
+    default_log_path,
     load_deck,
 )
 
@@ -441,6 +443,20 @@ class TestRoundLog:
         """The log needs a file name."""
         with pytest.raises(TypeError, match="^path must be a file name or a path, got 3"):
             RoundLog(3)
+
+    def test_clock_stamps_the_round(self, tmp_path):
+        """A round with no time is stamped by the log's clock, not the computer's."""
+        log = RoundLog(tmp_path / "r.csv", clock=lambda: datetime(2031, 1, 2, 3, 4, 5))
+        assert log.add(self.result(1)).time == "2031-01-02T03:04:05"
+
+
+class TestDefaultLogPath:
+    def test_clock_names_the_file(self, tmp_path, monkeypatch):
+        """The day comes from the clock; the folder is the working folder unless given."""
+        monkeypatch.chdir(tmp_path)
+        day = lambda: datetime(2031, 1, 2, 23, 59)  # noqa: E731
+        assert default_log_path(clock=day) == tmp_path / "case_card_rounds_2031-01-02.csv"
+        assert default_log_path("/x", clock=day) == Path("/x/case_card_rounds_2031-01-02.csv")
 
 
 class TestDebrief:

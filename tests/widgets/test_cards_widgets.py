@@ -7,6 +7,7 @@ the tree, for every built-in card.
 
 import csv
 import html
+from datetime import datetime
 
 import ipywidgets as widgets
 import pytest
@@ -62,6 +63,16 @@ def play_round(w, outcome, tick=()):
     card = w.card
     w.save_button.click()
     return card
+
+
+class TestRoundFile:
+    def test_clock_names_the_file_and_stamps_rounds(self, tmp_path, monkeypatch):
+        """Without a log path, the clock given names the day's file and stamps each round."""
+        monkeypatch.chdir(tmp_path)
+        w = CaseCardDealer(seed=1, clock=lambda: datetime(2031, 1, 2, 9, 15))
+        assert w.round_log.path == tmp_path / "case_card_rounds_2031-01-02.csv"
+        play_round(w, "found")
+        assert w.round_log.results[0].time == "2031-01-02T09:15:00"
 
 
 class TestManagerViewHidesTheReason:
