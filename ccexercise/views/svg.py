@@ -36,7 +36,7 @@ from html import escape
 from .._validate import check_text
 from ._figures import COLOURS
 
-__all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks"]
+__all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks", "tick_text"]
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 #: Font sizes in SVG pixels for the default 960 x 540 picture (scaled with it).
@@ -51,6 +51,33 @@ def _number_text(value: float) -> str:
     if float(value).is_integer() or abs(value) >= 100:
         return f"{value:,.0f}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def tick_text(value: float, ticks: Sequence[float], fmt: Callable[[float], str]) -> str:
+    """``fmt(value)``, unless it reads as another number: then as many decimals as the step needs.
+
+    A tick label must say where the tick is: a step of 2.5 around 100 must
+    not show "102" for 102.5.
+
+    >>> tick_text(102.5, [100, 102.5, 105], _number_text)
+    '102.5'
+    >>> tick_text(0.0025, [0, 0.0025, 0.005], _number_text)
+    '0.0025'
+    >>> tick_text(20_000, [0, 20_000], _number_text)
+    '20,000'
+    """
+    text = fmt(value)
+    try:
+        shown = float(text.replace(",", ""))
+    except ValueError:  # not a plain number (a unit, a percent sign): the format knows best
+        return text
+    step = min((abs(b - a) for a, b in zip(ticks, ticks[1:]) if b != a), default=1.0)
+    if math.isclose(shown, value, rel_tol=1e-9, abs_tol=step * 1e-6):
+        return text
+    decimals = 0
+    while decimals <= 12 and not math.isclose(round(step, decimals), step, rel_tol=1e-9):
+        decimals += 1
+    return f"{value:,.{decimals}f}" if decimals <= 12 else f"{value:.6g}"
 
 
 def nice_ticks(low: float, high: float, *, count: int = 5) -> list[float]:
@@ -71,9 +98,10 @@ def nice_ticks(low: float, high: float, *, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw - 1e-12)
     start = math.floor(low / step + 1e-9) * step
+    digits = max(10, 3 - math.floor(math.log10(step)))  # drop float noise, keep tiny steps
     ticks, value = [], start
     while value < high + step * 0.999:
-        ticks.append(round(value, 10) + 0.0)
+        ticks.append(round(value, digits) + 0.0)
         value += step
     if ticks[-1] < high - 1e-9:
         ticks.append(ticks[-1] + step)
@@ -174,6 +202,8 @@ class SvgChart:
         """A line with a dot at each category, on the left or the right value axis."""
         if axis not in ("left", "right"):
             raise ValueError(f"axis must be 'left' or 'right', got {axis!r}")
+        if axis == "right" and self.horizontal:
+            raise ValueError("axis must be 'left' in a horizontal chart: it has one value axis")
         self._add(ChartSeries("line", label, colour, _numbers("values", values,
                                                               len(self.categories)), axis=axis))
 
@@ -197,7 +227,11 @@ class SvgChart:
         self._add(ChartSeries("reference", label, colour, _numbers("value", [value], 1)))
 
     def set_limits(self, low, high, *, axis: str = "left") -> None:
-        """Fix the value axis to ``low``..``high`` instead of fitting the data."""
+        """Show at least ``low``..``high`` on a value axis instead of fitting the data.
+
+        A value beyond a limit still shows: the axis grows to cover it
+        (see :meth:`value_axis`).
+        """
         low, high = _numbers("limits", [low, high], 2)
         if not low < high:
             raise ValueError(f"low must be below high, got {low!r} and {high!r}")
@@ -205,40 +239,70 @@ class SvgChart:
 
     # -- drawing ------------------------------------------------------------------
 
-    def _range(self, axis: str) -> list[float]:
-        if axis in self._limits:
-            low, high = self._limits[axis]
-            return [t for t in nice_ticks(low, high) if low - 1e-9 <= t <= high + 1e-9] \
-                or [low, high]
+    def _data(self, axis: str) -> list[float]:
+        """Every value drawn on ``axis``: bar ends (and their bases), points and interval ends."""
         found: list[float] = []
         for s in self.series:
-            if s.axis != axis and s.kind != "reference":
+            if s.axis != axis:
                 continue
             if s.kind == "bars":
-                found += [0.0, *s.base, *(b + v for b, v in zip(s.base, s.values))]
+                found += [*s.base, *(b + v for b, v in zip(s.base, s.values))]
             else:
                 found += [*s.values, *s.low, *s.high]
-        if not found:
-            found = [0.0, 1.0]
-        return nice_ticks(min(found), max(found))
+        return found
+
+    def value_axis(self, axis: str = "left") -> tuple[float, float, list[float]]:
+        """``(low, high, ticks)`` of a value axis, as :meth:`to_svg` draws it.
+
+        The axis covers every value drawn on it and, when :meth:`set_limits`
+        fixed it, both limits; a value beyond a limit grows the axis to the
+        next round tick, so nothing is ever cut off. The ticks are the round
+        values inside ``low``..``high``.
+
+        >>> chart = SvgChart(title="t", categories=["a", "b"])
+        >>> chart.bars([6, 7], label="n", colour="#000000")
+        >>> chart.set_limits(0, 7)
+        >>> chart.value_axis()
+        (0.0, 7.0, [0.0, 2.0, 4.0, 6.0])
+        >>> chart.set_limits(0, 5)
+        >>> chart.value_axis()
+        (0.0, 8.0, [0.0, 2.0, 4.0, 6.0, 8.0])
+        """
+        found = self._data(axis)
+        if axis not in self._limits:
+            ticks = nice_ticks(min(found), max(found)) if found else nice_ticks(0, 1)
+            return ticks[0], ticks[-1], ticks
+        low, high = self._limits[axis]
+        if found and (min(found) < low or max(found) > high):
+            wider = nice_ticks(min(low, *found), max(high, *found))
+            low = wider[0] if min(found) < low else low
+            high = wider[-1] if max(found) > high else high
+        ticks = [t for t in nice_ticks(low, high) if low - 1e-9 <= t <= high + 1e-9]
+        return low, high, ticks if len(ticks) >= 2 else [low, high]
 
     def to_svg(self) -> bytes:
         """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes."""
         scale = self.width / 960
         size = {k: round(v * scale) for k, v in SIZES.items()}
-        left_ticks = self._range("left")
+        axes = {"left": self.value_axis("left")}
         has_right = any(s.axis == "right" for s in self.series)
-        right_ticks = self._range("right") if has_right else []
+        if has_right:
+            axes["right"] = self.value_axis("right")
+        left_ticks = axes["left"][2]
+        right_ticks = axes["right"][2] if has_right else []
         n = len(self.categories)
         legend = [s for s in self.series if s.label]
-        tick_chars = max(len(self.value_format(t)) for t in left_ticks)
+        def label(t, ticks):
+            return tick_text(t, ticks, self.value_format)
+
+        tick_chars = max(len(label(t, left_ticks)) for t in left_ticks)
         cat_chars = max(len(c) for c in self.categories)
         # Margins: room for the title, tick labels, axis labels and the legend.
         top = size["title"] * 2.4
         bottom = size["legend"] * 2.2 if legend else size["label"]
         left = size["label"] * 1.6 + 0.6 * size["ticks"] * tick_chars + 12
         right = (size["label"] * 1.6 + 0.6 * size["ticks"]
-                 * max(len(self.value_format(t)) for t in right_ticks) + 12) if has_right \
+                 * max(len(label(t, right_ticks)) for t in right_ticks) + 12) if has_right \
             else size["ticks"] * 1.5
         if self.horizontal:
             left = size["label"] * 1.6 + 0.58 * size["ticks"] * min(cat_chars, 24) + 12
@@ -247,15 +311,12 @@ class SvgChart:
             bottom += size["ticks"] * 1.6 + (size["label"] * 1.6 if self.category_label else 0)
         x0, x1, y0, y1 = left, self.width - right, top, self.height - bottom
 
-        def scaler(ticks):
-            lo, hi = ticks[0], ticks[-1]
+        def scaler(lo, hi):  # the axis covers every value: nothing to clamp
             if self.horizontal:
-                return lambda v: x0 + (min(max(v, lo), hi) - lo) / (hi - lo) * (x1 - x0)
-            return lambda v: y1 - (min(max(v, lo), hi) - lo) / (hi - lo) * (y1 - y0)
+                return lambda v: x0 + (v - lo) / (hi - lo) * (x1 - x0)
+            return lambda v: y1 - (v - lo) / (hi - lo) * (y1 - y0)
 
-        val = {"left": scaler(left_ticks)}
-        if has_right:
-            val["right"] = scaler(right_ticks)
+        val = {name: scaler(lo, hi) for name, (lo, hi, _ticks) in axes.items()}
         span = (y1 - y0) if self.horizontal else (x1 - x0)
         slot = span / n
 
@@ -271,21 +332,23 @@ class SvgChart:
         add(f'<rect width="{self.width}" height="{self.height}" fill="white"/>')
         add(_label(self.width / 2, size["title"] * 1.4, self.title, size["title"],
                    anchor="middle", weight="bold"))
-        # Value grid, ticks and axis label(s).
+        # The plot area's frame marks where each value axis ends; then grid, ticks, labels.
+        add(f'<rect class="plot-area" x="{_f(x0)}" y="{_f(y0)}" width="{_f(x1 - x0)}" '
+            f'height="{_f(y1 - y0)}" fill="none" stroke="{COLOURS["grid"]}"/>')
         for t in left_ticks:
             p = val["left"](t)
             if self.horizontal:
                 add(_line(p, y0, p, y1, COLOURS["grid"]))
-                add(_label(p, y1 + size["ticks"] * 1.2, self.value_format(t), size["ticks"],
-                           anchor="middle"))
+                add(_label(p, y1 + size["ticks"] * 1.2, label(t, left_ticks), size["ticks"],
+                           anchor="middle", css="tick-left"))
             else:
                 add(_line(x0, p, x1, p, COLOURS["grid"]))
-                add(_label(x0 - 8, p + size["ticks"] * 0.35, self.value_format(t),
-                           size["ticks"], anchor="end"))
+                add(_label(x0 - 8, p + size["ticks"] * 0.35, label(t, left_ticks),
+                           size["ticks"], anchor="end", css="tick-left"))
         for t in right_ticks:
             p = val["right"](t)
-            add(_label(x1 + 8, p + size["ticks"] * 0.35, self.value_format(t), size["ticks"],
-                       anchor="start", colour=_right_colour(self.series)))
+            add(_label(x1 + 8, p + size["ticks"] * 0.35, label(t, right_ticks), size["ticks"],
+                       anchor="start", colour=_right_colour(self.series), css="tick-right"))
         if self.horizontal:
             add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.2 + size["label"] * 1.4,
                        self.value_label, size["label"], anchor="middle"))
@@ -313,10 +376,11 @@ class SvgChart:
         if self.category_label and not self.horizontal:
             add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.3 + size["label"] * 1.4,
                        self.category_label, size["label"], anchor="middle"))
-        for s in self.series:
-            add(_draw(s, point, slot, size, self.horizontal, self.value_format, n))
-        # The zero line and the axis frame.
-        zero = val["left"](0.0) if left_ticks[0] <= 0 <= left_ticks[-1] else None
+        for s in self.series:  # one group per series, in order (tests read them back)
+            add(f'<g class="series" data-kind="{s.kind}" data-axis="{s.axis}">'
+                + _draw(s, point, slot, size, self.horizontal, self.value_format, n) + "</g>")
+        # The zero line.
+        zero = val["left"](0.0) if axes["left"][0] <= 0 <= axes["left"][1] else None
         if zero is not None:
             add(_line(zero, y0, zero, y1, COLOURS["text"]) if self.horizontal
                 else _line(x0, zero, x1, zero, COLOURS["text"]))
@@ -344,10 +408,11 @@ def _line(xa, ya, xb, yb, colour, *, width=1.5, dashed=False) -> str:
 
 
 def _label(x, y, text, size, *, anchor="start", weight="normal", rotate=False,
-           colour=COLOURS["text"]) -> str:
+           colour=COLOURS["text"], css="") -> str:
     turn = f' transform="rotate(-90 {_f(x)} {_f(y)})"' if rotate else ""
     bold = ' font-weight="bold"' if weight == "bold" else ""
-    return (f'<text x="{_f(x)}" y="{_f(y)}" font-size="{size}" fill="{colour}" '
+    kind = f' class="{css}"' if css else ""
+    return (f'<text{kind} x="{_f(x)}" y="{_f(y)}" font-size="{size}" fill="{colour}" '
             f'text-anchor="{anchor}"{bold}{turn}>{escape(text)}</text>')
 
 
