@@ -21,8 +21,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..nps import NpsCounts, nps_what_if
-from ..nps_survey import scores_from_text
+from ..nps import NpsCounts, nps_what_if, scores_from_text
 from ..views.nps import (
     GROUP_COLOURS,
     nps_groups_live_chart,
