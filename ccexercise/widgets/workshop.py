@@ -21,8 +21,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from .._validate import check_number
-from ..run_sheets import RunSheet, load_run_sheet
-from ..workshop import WorkshopStep, format_clock, progress_text
+from ..workshop import RunSheet, WorkshopStep, format_clock, load_run_sheet, progress_text
 
 __all__ = ["StepDeck", "Timer"]
 
