@@ -36,6 +36,8 @@ from .nps import (
     NpsDifference,
     classify,
     nps,
+    nps_by,
+    nps_by_period,
     nps_counts,
     nps_difference,
     nps_from_counts,
@@ -43,8 +45,8 @@ from .nps import (
     nps_interval_from_counts,
     nps_sample_size,
     nps_what_if,
+    scores_from_text,
 )
-from .nps_survey import nps_by, nps_by_period, scores_from_text
 from .satisfaction import (
     DIMENSIONS,
     SURVEY_ITEMS,

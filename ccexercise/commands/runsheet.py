@@ -30,7 +30,7 @@ def register(subparsers) -> None:
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from ..run_sheet_pdf import write_run_sheet_pdf
+    from ..workshop.run_sheet_pdf import write_run_sheet_pdf
     from ..workshop import RunSheetError, load_run_sheet, run_sheet_for
 
     try:

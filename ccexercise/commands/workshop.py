@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import launch
 from .._course import course_root
-from ..run_sheets import ENV_VAR, FILE_NAME, load_run_sheet
+from ..workshop.run_sheets import ENV_VAR, FILE_NAME, load_run_sheet
 
 __all__ = ["register", "run"]
 

@@ -45,7 +45,8 @@ import ipywidgets as widgets
 from ..cards import Dealer, RoundLog, RoundResult, debrief_summary, default_log_path, load_deck
 from ..views.cards import card_html, debrief_chart
 from .charts import ChartImage
-from .workshop import _BUTTON_LAYOUT, _BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR, Timer
+from .style import BUTTON_LAYOUT, BUTTON_STYLE, CONTROL_STYLE, MUTED_COLOUR, TEXT_COLOUR
+from .workshop import Timer
 
 __all__ = ["CaseCardDealer", "default_log_path"]
 
@@ -54,8 +55,8 @@ OUTCOME_LABELS = (("Found", "found"), ("Partly found", "partly"), ("Missed", "mi
 
 def _button(description, icon, tooltip, style="", **kwargs):
     return widgets.Button(description=description, icon=icon, tooltip=tooltip,
-                          button_style=style, layout=dict(_BUTTON_LAYOUT),
-                          style=dict(_BUTTON_STYLE), **kwargs)
+                          button_style=style, layout=dict(BUTTON_LAYOUT),
+                          style=dict(BUTTON_STYLE), **kwargs)
 
 
 def _text(size: float, text: str, colour: str = TEXT_COLOUR) -> str:
@@ -177,7 +178,7 @@ class CaseCardDealer(widgets.VBox):
         self.timer.pause()
         self.signals.children = [widgets.Checkbox(value=False, description=s, indent=False,
                                                   layout={"width": "auto"},
-                                                  style={"description_width": "initial"})
+                                                  style=CONTROL_STYLE)
                                  for s in self.card.signals]
         self._render()
 

@@ -29,7 +29,8 @@ import ipywidgets as widgets
 from ..cards import Dealer, load_deck
 from ..views.cards import card_html
 from ..workshop import split_into_teams
-from .workshop import _BUTTON_LAYOUT, _BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR, Timer
+from .style import BUTTON_LAYOUT, BUTTON_STYLE, CONTROL_STYLE, MUTED_COLOUR, TEXT_COLOUR
+from .workshop import Timer
 
 __all__ = ["ExplainRunner", "SmallTalkRunner", "VocabularyRunner", "YesAndRunner"]
 
@@ -60,15 +61,15 @@ class _Runner(widgets.VBox):
         self.status = widgets.HTML()
         self.card_view = widgets.HTML(layout={"width": "100%"})
         self.draw_button = widgets.Button(description=self.draw_label, icon="random",
-                                          button_style="primary", layout=dict(_BUTTON_LAYOUT),
-                                          style=dict(_BUTTON_STYLE))
+                                          button_style="primary", layout=dict(BUTTON_LAYOUT),
+                                          style=dict(BUTTON_STYLE))
         self.again_button = widgets.Button(description="Start again", icon="refresh",
                                            tooltip="A new session: every card can come again",
-                                           layout=dict(_BUTTON_LAYOUT), style=dict(_BUTTON_STYLE))
+                                           layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         low, high = minutes_range
         self.minutes = widgets.IntSlider(value=minutes, min=low, max=high, step=1,
                                          description="Minutes", continuous_update=False,
-                                         style={"description_width": "initial"})
+                                         style=CONTROL_STYLE)
         self.timer = Timer(minutes)
         items = "".join(f"<li>{html.escape(q)}</li>" for q in debrief)
         self.debrief = widgets.HTML(f'<div style="font-size: 1.3em; color: {TEXT_COLOUR}">'

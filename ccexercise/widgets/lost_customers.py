@@ -23,6 +23,7 @@ from ..lost_customers import LostCustomerCost, lost_revenue
 from ..views import format_money
 from ..views.lost_customers import lost_revenue_live_chart
 from .charts import ChartImage
+from .style import CONTROL_LAYOUT, CONTROL_STYLE
 
 __all__ = ["LostCustomerCalculator", "lost_customer_calculator"]
 
@@ -31,8 +32,6 @@ FIRST_YEAR_RANGE = (0, 100_000, 500)
 GROWTH_RANGE = (-5_000, 20_000, 500)
 YEARS_RANGE = (1, 20, 1)
 
-_SLIDER_STYLE = {"description_width": "initial"}
-_SLIDER_LAYOUT = {"width": "100%", "max_width": "46em"}
 _TABLE_HEADERS = {
     "year": "Year",
     "revenue": "Lost revenue",
@@ -94,24 +93,24 @@ class LostCustomerCalculator(widgets.VBox):
             step=FIRST_YEAR_RANGE[2], description="What they buy in the first year",
             tooltip="How much this customer would spend with you in the first year "
                     "after they leave",
-            continuous_update=False, style=_SLIDER_STYLE, layout=dict(_SLIDER_LAYOUT))
+            continuous_update=False, style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.growth_per_year = widgets.IntSlider(
             value=round(growth_per_year), min=GROWTH_RANGE[0], max=GROWTH_RANGE[1],
             step=GROWTH_RANGE[2], description="Extra spending each year",
             tooltip="How much more they would spend every year than the year before "
                     "(below 0 if they would spend less)",
-            continuous_update=False, style=_SLIDER_STYLE, layout=dict(_SLIDER_LAYOUT))
+            continuous_update=False, style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.years = widgets.IntSlider(
             value=years, min=YEARS_RANGE[0], max=YEARS_RANGE[1], step=YEARS_RANGE[2],
             description="Years they would have stayed",
             tooltip="How many years this customer would have kept buying from you",
-            continuous_update=False, style=_SLIDER_STYLE, layout=dict(_SLIDER_LAYOUT))
+            continuous_update=False, style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.margin = widgets.FloatSlider(
             value=margin, min=0.0, max=1.0, step=0.01, readout_format=".0%",
             description="Profit margin",
             tooltip="The share of each sale you keep as profit after all costs "
                     "(20% means 20 of every 100)",
-            continuous_update=False, style=_SLIDER_STYLE, layout=dict(_SLIDER_LAYOUT))
+            continuous_update=False, style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
 
         self.error = widgets.HTML(value="")
         self.summary = widgets.HTML(value="")

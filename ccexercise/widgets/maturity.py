@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from ..service_levels import MATURITY_STAGES, MATURITY_STATEMENTS, MaturityResult, maturity_stage
 from ..views.maturity import maturity_chart
 from .charts import ChartImage
+from .style import CONTROL_STYLE
 
 __all__ = ["MaturitySelfAssessment"]
 
@@ -36,7 +37,7 @@ class MaturitySelfAssessment(widgets.VBox):
         maturity_stage(answers)  # the same checks as the calculator: 9 True/False values
         self.boxes = [widgets.Checkbox(value=bool(answer), description=statement, indent=False,
                                        layout={"width": "100%", "max_width": "50em"},
-                                       style={"description_width": "initial"})
+                                       style=CONTROL_STYLE)
                       for answer, (_number, statement) in zip(answers, MATURITY_STATEMENTS)]
         groups = []
         for stage in MATURITY_STAGES:

@@ -21,8 +21,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..nps import NpsCounts, nps_what_if
-from ..nps_survey import scores_from_text
+from ..nps import NpsCounts, nps_what_if, scores_from_text
 from ..views.nps import (
     GROUP_COLOURS,
     nps_groups_live_chart,
@@ -30,20 +29,19 @@ from ..views.nps import (
     nps_what_if_live_chart,
 )
 from .charts import ChartImage
+from .style import CONTROL_LAYOUT, CONTROL_STYLE
 
 __all__ = ["NpsExplorer", "NpsWhatIf", "RoomPoll", "nps_explorer", "nps_what_if_widget",
            "room_poll"]
 
 MAX_COUNT = 2_000
-_STYLE = {"description_width": "initial"}
-_LAYOUT = {"width": "100%", "max_width": "46em"}
 _METHODS = {"Wald (standard)": "wald", "Adjusted Wald (small groups)": "adjusted_wald"}
 
 
 def _slider(description: str, value: int, tooltip: str, maximum: int = MAX_COUNT):
     return widgets.IntSlider(value=value, min=0, max=maximum, step=1, description=description,
-                             tooltip=tooltip, continuous_update=False, style=_STYLE,
-                             layout=dict(_LAYOUT))
+                             tooltip=tooltip, continuous_update=False, style=CONTROL_STYLE,
+                             layout=dict(CONTROL_LAYOUT))
 
 
 def _alert(text: str) -> str:
@@ -71,7 +69,7 @@ class _Counts(widgets.VBox):
         self.detractors = _slider("Detractors (0-6)", detractors,
                                   "How many answered 0 to 6", MAX_COUNT)
         self.method = widgets.ToggleButtons(options=list(_METHODS), description="Interval",
-                                            style={**_STYLE, "button_width": "auto"})
+                                            style={**CONTROL_STYLE, "button_width": "auto"})
 
     def _counts(self) -> NpsCounts:
         return NpsCounts(self.promoters.value, self.passives.value, self.detractors.value)
@@ -193,11 +191,11 @@ class RoomPoll(widgets.VBox):
     def __init__(self, text: str = "", *, scale: str = "0-10", **kwargs) -> None:
         self.entries = widgets.Textarea(
             value=text, placeholder="Type or paste the scores, e.g. 10 9 7 6 10 8",
-            description="Scores", continuous_update=False, style=_STYLE,
+            description="Scores", continuous_update=False, style=CONTROL_STYLE,
             layout={"width": "100%", "max_width": "46em", "height": "7em"})
         self.scale = widgets.ToggleButtons(options=["0-10", "1-10"], value=scale,
                                            description="Scale",
-                                           style={**_STYLE, "button_width": "auto"})
+                                           style={**CONTROL_STYLE, "button_width": "auto"})
         self.big = widgets.HTML()
         self.rejected = widgets.HTML()
         self.chart = ChartImage()

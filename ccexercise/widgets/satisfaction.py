@@ -28,12 +28,11 @@ from ..satisfaction import DIMENSIONS, GapAnalysis, gap_analysis, respondent_gap
 from ..service_levels import DEFAULT_TOLERANCE, ServiceLevel, level_counts, service_level
 from ..views.satisfaction import gap_live_chart, promise_live_chart, rating_live_chart
 from .charts import ChartImage
+from .style import CONTROL_LAYOUT, CONTROL_STYLE
 
 __all__ = ["DimensionExplorer", "PromiseSimulator", "SatisfactionSliders",
            "dimension_explorer", "promise_simulator", "satisfaction_sliders"]
 
-_STYLE = {"description_width": "initial"}
-_LAYOUT = {"width": "100%", "max_width": "46em"}
 ALL = "All"
 
 
@@ -71,11 +70,11 @@ class SatisfactionSliders(widgets.VBox):
         self.expected = widgets.IntSlider(
             value=expected, min=low, max=high, description="What the customer expected",
             tooltip=f"From {low} (very little) to {high} (a great deal)",
-            style=_STYLE, layout=dict(_LAYOUT))
+            style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.perceived = widgets.IntSlider(
             value=perceived, min=low, max=high, description="What the customer got",
             tooltip=f"From {low} (very little) to {high} (a great deal)",
-            style=_STYLE, layout=dict(_LAYOUT))
+            style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.level = widgets.HTML()
         self.level_word = widgets.Label(layout={"display": "none"})
         self.summary = widgets.HTML()
@@ -141,13 +140,13 @@ class PromiseSimulator(widgets.VBox):
         self.promised = widgets.IntSlider(
             value=promised, min=0, max=30, description="Days we promise",
             tooltip="What you tell the customer: this becomes their expectation",
-            style=_STYLE, layout=dict(_LAYOUT))
+            style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.delivered = widgets.IntSlider(
             value=delivered, min=0, max=30, description="Days it really takes",
-            tooltip="When the order actually arrives", style=_STYLE, layout=dict(_LAYOUT))
+            tooltip="When the order actually arrives", style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         self.tolerance = widgets.IntSlider(
             value=tolerance, min=0, max=5, description="Days late the customer forgives",
-            style=_STYLE, layout=dict(_LAYOUT))
+            style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
         (early_promise, early_delivery), (late_promise, late_delivery) = DEADLINE_EXAMPLE
         self.example_early = widgets.Button(
             description=f"Promise {early_promise}, deliver in {early_delivery}",
@@ -224,14 +223,14 @@ class DimensionExplorer(widgets.VBox):
         respondent_gaps(survey)  # checks the table once, with clear errors
         self.survey = survey
         self.segment = widgets.Dropdown(options=[ALL, *pd.unique(survey["segment"])],
-                                        value=ALL, description="Segment", style=_STYLE)
+                                        value=ALL, description="Segment", style=CONTROL_STYLE)
         self.branch = widgets.Dropdown(options=[ALL, *sorted(pd.unique(survey["branch"]))],
-                                       value=ALL, description="Branch", style=_STYLE)
+                                       value=ALL, description="Branch", style=CONTROL_STYLE)
         self.weighted = widgets.Checkbox(value=False, description="Weight by importance",
-                                         style=_STYLE)
+                                         style=CONTROL_STYLE)
         self.points = {d: widgets.IntSlider(value=20, min=0, max=100, step=5,
                                             description=f"{d.capitalize()} (points)",
-                                            style=_STYLE, layout=dict(_LAYOUT))
+                                            style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
                        for d in DIMENSIONS}
         self.summary = widgets.HTML()
         self.levels = widgets.HTML()

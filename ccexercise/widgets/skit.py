@@ -34,16 +34,13 @@ from ..skit import (EMOTIONS, SKIT_LEVELS, RatingSession, SceneCard, SkitRating,
 from ..views.skit import skit_comparison_chart
 from ..workshop import split_into_teams
 from .charts import ChartImage
-from .workshop import TEXT_COLOUR
+from .style import BUTTON_LAYOUT, BUTTON_STYLE, CONTROL_LAYOUT, TEXT_COLOUR
 
 __all__ = ["RatingForm", "SceneCardForm", "SkitComparison", "TeamSplitter", "skit_workshop",
            "team_names"]
 
 LEVEL_COLOURS = {"Low": "#D55E00", "Standard": "#0072B2", "WOW": "#009E73"}
 TONE_COLOURS = {-1: "#D55E00", 0: "#555555", 1: "#009E73"}
-_BIG = {"font_size": "1.3em"}
-_BUTTON = {"width": "auto", "min_width": "8em", "height": "3em", "margin": "0 0.5em 0.5em 0"}
-_WIDE = {"width": "100%", "max_width": "46em"}
 _STYLE = {"description_width": "12em"}
 
 
@@ -90,7 +87,7 @@ class TeamSplitter(widgets.VBox):
         self.new_split_button = widgets.Button(
             description="New split", icon="random", button_style="primary",
             tooltip="Shuffle the room again (takes the next split number)",
-            layout=dict(_BUTTON), style=dict(_BIG))
+            layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         self.status = widgets.HTML()
         self.board = widgets.HTML(layout={"width": "100%"})
         self.result: list[list[str]] | None = None
@@ -195,15 +192,15 @@ class SceneCardForm(_SessionForm):
                                            description="Level",
                                            style={**_STYLE, "button_width": "8em"})
         self.place = widgets.Text(description="Where I go", placeholder="a shoe shop",
-                                  layout=dict(_WIDE), style=_STYLE)
+                                  layout=dict(CONTROL_LAYOUT), style=_STYLE)
         self.purchase = widgets.Text(description="What I buy", placeholder="winter boots",
-                                     layout=dict(_WIDE), style=_STYLE)
+                                     layout=dict(CONTROL_LAYOUT), style=_STYLE)
         self.expectation = widgets.Text(description="What I expect",
                                         placeholder="help to find my size",
-                                        layout=dict(_WIDE), style=_STYLE)
+                                        layout=dict(CONTROL_LAYOUT), style=_STYLE)
         self.save_button = widgets.Button(description="Show and save the card", icon="save",
-                                          button_style="success", layout=dict(_BUTTON),
-                                          style=dict(_BIG))
+                                          button_style="success", layout=dict(BUTTON_LAYOUT),
+                                          style=dict(BUTTON_STYLE))
         self.status = widgets.HTML()
         self.card = widgets.HTML(layout={"width": "100%"})
         self.save_button.on_click(lambda _b: self.save())
@@ -250,13 +247,13 @@ class RatingForm(_SessionForm):
             for word in EMOTIONS}
         self.come_back = widgets.IntSlider(value=5, min=1, max=10, step=1,
                                            description="Wish to come back",
-                                           layout=dict(_WIDE), style=_STYLE)
+                                           layout=dict(CONTROL_LAYOUT), style=_STYLE)
         self.room = widgets.Text(description="Room's ratings", placeholder="for example 7, 8, 6, 9",
-                                 layout=dict(_WIDE), style=_STYLE)
+                                 layout=dict(CONTROL_LAYOUT), style=_STYLE)
         self.felt = widgets.HTML()
         self.save_button = widgets.Button(description="Save rating", icon="save",
-                                          button_style="success", layout=dict(_BUTTON),
-                                          style=dict(_BIG))
+                                          button_style="success", layout=dict(BUTTON_LAYOUT),
+                                          style=dict(BUTTON_STYLE))
         self.status = widgets.HTML()
         emotions = widgets.HBox(list(self.emotion_buttons.values()),
                                 layout={"flex_flow": "row wrap", "max_width": "60em"})

@@ -21,19 +21,11 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from .._validate import check_number
-from ..run_sheets import RunSheet, load_run_sheet
-from ..workshop import WorkshopStep, format_clock, progress_text
+from ..workshop import RunSheet, WorkshopStep, format_clock, load_run_sheet, progress_text
+from .style import (BACKGROUND, BUTTON_LAYOUT, BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR,
+                    TIME_UP_COLOUR)
 
 __all__ = ["StepDeck", "Timer"]
-
-TEXT_COLOUR = "#1A1A1A"
-MUTED_COLOUR = "#4D4D4D"
-TIME_UP_COLOUR = "#B00020"
-BACKGROUND = "#FFFFFF"
-
-_BUTTON_LAYOUT = {"width": "auto", "min_width": "8em", "height": "3em",
-                  "margin": "0 0.5em 0.5em 0"}
-_BUTTON_STYLE = {"font_size": "1.3em"}
 
 
 class Timer(widgets.VBox):
@@ -67,14 +59,14 @@ class Timer(widgets.VBox):
         self.clock = widgets.HTML(value="")
         self.start_button = widgets.Button(
             description="Start", icon="play", button_style="success",
-            tooltip="Start or carry on the countdown", layout=dict(_BUTTON_LAYOUT),
-            style=dict(_BUTTON_STYLE))
+            tooltip="Start or carry on the countdown", layout=dict(BUTTON_LAYOUT),
+            style=dict(BUTTON_STYLE))
         self.pause_button = widgets.Button(
             description="Pause", icon="pause", tooltip="Stop the countdown for now",
-            layout=dict(_BUTTON_LAYOUT), style=dict(_BUTTON_STYLE))
+            layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         self.reset_button = widgets.Button(
             description="Reset", icon="undo", tooltip="Put the full time back on the clock",
-            layout=dict(_BUTTON_LAYOUT), style=dict(_BUTTON_STYLE))
+            layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         self.minutes: float = 0
         self.start_button.on_click(lambda _button: self.start())
         self.pause_button.on_click(lambda _button: self.pause())
@@ -210,11 +202,11 @@ class StepDeck(widgets.VBox):
         self.timer = Timer(self.steps[0].minutes)
         self.back_button = widgets.Button(
             description="Back", icon="arrow-left", tooltip="Go to the previous step",
-            layout=dict(_BUTTON_LAYOUT), style=dict(_BUTTON_STYLE))
+            layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         self.next_button = widgets.Button(
             description="Next", icon="arrow-right", button_style="primary",
-            tooltip="Go to the next step", layout=dict(_BUTTON_LAYOUT),
-            style=dict(_BUTTON_STYLE))
+            tooltip="Go to the next step", layout=dict(BUTTON_LAYOUT),
+            style=dict(BUTTON_STYLE))
         self.back_button.on_click(lambda _button: self.back())
         self.next_button.on_click(lambda _button: self.next())
         navigation = widgets.HBox([self.back_button, self.next_button],

@@ -92,8 +92,8 @@ class TestCheck:
     @pytest.mark.parametrize("key", checks.keys())
     def test_no_message_or_source_reveals_the_answer(self, key):
         """Neither the registry nor any message holds the plain right answer."""
-        files = sorted((Path(checks.__file__).parent / "check_answers").glob("*.py"))
-        assert len(files) > 1, "the fingerprints live in ccexercise/check_answers/*.py"
+        files = sorted(Path(checks.__file__).parent.glob("answers_*.py"))
+        assert len(files) > 1, "the fingerprints live in ccexercise/checks/answers_*.py"
         source = "\n".join(f.read_text() for f in files)
         for _, k, value in _model_checks():
             if k == key:

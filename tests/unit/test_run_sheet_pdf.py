@@ -1,4 +1,4 @@
-"""Tests for ccexercise.run_sheet_pdf and ``ccexercise runsheet print``: run sheets on paper.
+"""Tests for ccexercise.workshop.run_sheet_pdf and ``ccexercise runsheet print``: run sheets on paper.
 
 Clock times are worked out by hand from the run sheet's minutes; pages are
 read back with poppler's pdfinfo and pdftotext.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ccexercise.cli import main
-from ccexercise.run_sheet_pdf import run_sheet_pdf, step_lines, write_run_sheet_pdf
+from ccexercise.workshop.run_sheet_pdf import run_sheet_pdf, step_lines, write_run_sheet_pdf
 from ccexercise.workshop import RunSheet, WorkshopStep, run_sheet_for
 
 

@@ -1,4 +1,4 @@
-"""Tests for ccexercise.run_sheets: reading a workshop's steps from a Markdown run sheet.
+"""Tests for ccexercise.workshop.run_sheets: reading a workshop's steps from a Markdown run sheet.
 
 Every file here is written by hand in the test, so each expected line number
 and total comes from counting that text, not from running the loader.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ccexercise import run_sheets, workshop
+from ccexercise import workshop
 from ccexercise.workshop import (
     RunSheet,
     RunSheetError,
@@ -20,6 +20,7 @@ from ccexercise.workshop import (
     WorkshopStep,
     load_run_sheet,
     run_sheet_for,
+    run_sheets,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,8 +92,8 @@ def test_dunder_all_sorted_and_reexported_from_workshop():
 
 
 def test_importing_run_sheets_first_works():
-    """ccexercise.run_sheets imports first without a cycle, and without any view library."""
-    probe = ("import sys, ccexercise.run_sheets as r, ccexercise.workshop as w\n"
+    """ccexercise.workshop.run_sheets imports first without a cycle or any view library."""
+    probe = ("import sys, ccexercise.workshop.run_sheets as r, ccexercise.workshop as w\n"
              "print(w.RunSheet is r.RunSheet, sorted(m for m in ('matplotlib', 'ipywidgets', "
              "'IPython') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

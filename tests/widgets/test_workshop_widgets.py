@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pytest
 
 from ccexercise.widgets import StepDeck, Timer
-from ccexercise.widgets.workshop import TIME_UP_COLOUR
+from ccexercise.widgets.style import TIME_UP_COLOUR
 from ccexercise.workshop import RunSheetError, WorkshopStep, format_clock, load_run_sheet
 
 

@@ -15,12 +15,27 @@ fingerprints of common mistakes, each with a hint.
 Traceback (most recent call last):
     ...
 ValueError: key must name a known check such as '01.spend_in_year_5', got '01.no_such_check'
+
+What a check is and the table of checks live in :mod:`ccexercise.checks._registry`.
+The fingerprints of the right answers (and common mistakes), generated from
+the model answers, are in one file per course module
+(``answers_01_lost_customer_cost.py`` holds module 01's checks); importing
+this package imports them all, which registers every check. A new module
+adds its own file and imports it below. ``tests/unit/test_checks.py``
+proves every model answer in ``solutions/`` passes its check.
 """
 
 from __future__ import annotations
 
-from . import check_answers  # registers every check in check_registry
-from .check_registry import Check, CheckResult, fingerprint, registered
+# Importing an answers file registers its checks in ._registry.
+from . import (  # noqa: F401
+    answers_01_lost_customer_cost,
+    answers_03_service_levels,
+    answers_04_satisfaction_formula,
+    answers_05_nps,
+    answers_06_guess_what_he_dislikes,
+)
+from ._registry import Check, CheckResult, fingerprint, registered
 
 __all__ = ["Check", "CheckResult", "check", "fingerprint", "keys"]
 

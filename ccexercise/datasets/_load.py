@@ -1,26 +1,15 @@
-"""The course's bundled data sets, and a trainer's own CSV with the same columns.
+"""Loading a data set: reading the CSV, parsing and checking every cell against
+its :class:`~ccexercise.datasets.Dataset`, and the results and errors
+(:class:`DataError`, :class:`LoadResult`); also :func:`describe`, the data
+dictionary.
 
-Each module that needs data has a folder under ``data/`` named after the
-module (``01_lost_customer_cost``) holding one CSV. :func:`load` reads it,
-turns every column into the right type and checks every row, so a notebook
-can rely on the table. A trainer can swap in their own customers by passing
-``path=`` a CSV with the same columns; its rows are checked the same way.
+Each check returns the problems it finds as ``(row, column, value, reason)``
+tuples, so :func:`load` can report every bad row (or raise) and never drops
+one silently.
 
->>> customers = load("01_lost_customer_cost")
->>> customers.shape
-(2400, 14)
->>> customers.loc[0, "customer_id"], customers.loc[0, "segment"]
-('C00001', 'trade')
->>> print(f"{customers['churned'].mean():.1%} of the customers left")
-17.8% of the customers left
-
-To add the next module's data set, put its CSV in ``data/<module>/`` and
-declare its columns in :data:`SCHEMAS` below; nothing else changes.
-
-This module is the public face: the declaration classes come from
-:mod:`ccexercise.dataset_schema`, the folder of the data from
-:mod:`ccexercise.dataset_folder` and the checks of each cell from
-:mod:`ccexercise.dataset_checks`; all can be imported from here.
+>>> values, reasons = _parse(pd.Series(["3", "x", ""]), Column("n", "int", "a count"))
+>>> reasons.tolist()
+['', 'is not a whole number', 'is empty']
 """
 
 from __future__ import annotations
@@ -28,101 +17,105 @@ from __future__ import annotations
 import csv
 import io
 import os
-import types
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-# KINDS, TRUE_WORDS and FALSE_WORDS are imported too, so ccexercise.datasets.KINDS etc. still work.
-from .dataset_checks import (  # noqa: F401
-    FALSE_WORDS,
-    TRUE_WORDS,
-    _check_rules,
-    _check_unique,
-    _finish,
-    _parse,
-    _problems,
-)
-from .dataset_folder import ENV_VAR, available, data_dir
-from .dataset_schema import KINDS, Column, Dataset, FilledWhen  # noqa: F401
+from ._bundled import SCHEMAS, available, data_dir
+from ._schema import Column, Dataset
 
-__all__ = ["Column", "DataError", "Dataset", "FilledWhen", "LoadResult", "SCHEMAS",
-           "available", "data_dir", "describe", "load"]
+__all__ = ["FALSE_WORDS", "PROBLEM_COLUMNS", "SHOWN", "TRUE_WORDS", "DataError", "LoadResult",
+           "describe", "load"]
 
 #: How many problems a DataError message shows; ``.problems`` has them all.
 SHOWN = 5
 
 
 # --------------------------------------------------------------------------
-# The bundled data sets (declared with Column, FilledWhen and Dataset from
-# ccexercise.dataset_schema)
+# Parsing and checking the cells
 # --------------------------------------------------------------------------
 
-_SEGMENTS = ("household", "trade", "business")
-_REGIONS = ("North", "South", "East", "West", "Centre")
-_EXIT_REASONS = ("rude or unhelpful staff", "slow service", "price", "product quality",
-                 "moved away", "better offer elsewhere", "billing problem", "no reason given")
-_SPEND = tuple(Column(f"spend_{year}", "float", f"amount the customer spent in {year} "
-                      "(0 before they joined and after they left)", minimum=0)
-               for year in range(2021, 2026))
+#: How a yes/no cell may be written (any case).
+TRUE_WORDS = frozenset({"true", "yes", "1"})
+FALSE_WORDS = frozenset({"false", "no", "0"})
+_TEXT = pd.Series(["text"]).dtype  # pandas' default for text: object (pandas 2) or str (3)
 
-#: Every data set's declaration, by name. Read-only.
-SCHEMAS = types.MappingProxyType({
-    "01_lost_customer_cost": Dataset(
-        "01_lost_customer_cost", "customers.csv",
-        "customers of a chain of home-and-garden stores, with five years of spend",
-        (
-            Column("customer_id", "text", "customer number, e.g. C00001", unique=True),
-            Column("segment", "choice", "customer group", allowed=_SEGMENTS),
-            Column("region", "choice", "region of the customer's store", allowed=_REGIONS),
-            Column("joined", "int", "year of the first purchase", minimum=1900, maximum=2100),
-            *_SPEND,
-            Column("churned", "bool", "True if the customer stopped buying"),
-            Column("left_in", "int", "first year with no spend after having spent "
-                   "(empty if not churned)", minimum=1900, maximum=2100, required=False),
-            Column("exit_reason", "choice", "why the customer left (empty if not churned)",
-                   allowed=_EXIT_REASONS, required=False),
-            Column("annual_spend", "float", "spend in the last year with spend", minimum=0),
-            Column("growth_per_year", "float", "average yearly change of spend over "
-                   "the years with spend (may be negative)"),
-        ),
-        rules=(FilledWhen("churned", ("left_in", "exit_reason")),),
-    ),
-    "04_satisfaction_formula": Dataset(
-        "04_satisfaction_formula", "survey.csv",
-        "a steel supplier's service survey: each customer rates ten statements twice (1-7), "
-        "what they expect and what they get",
-        (
-            Column("respondent_id", "text", "respondent number, e.g. R0001", unique=True),
-            Column("date", "date", "day the survey was answered"),
-            Column("branch", "choice", "branch that serves the customer",
-                   allowed=("North", "South", "East", "West")),
-            Column("segment", "choice", "kind of customer",
-                   allowed=("end user", "wholesaler", "retail shop")),
-            *(Column(f"{dimension}_{n}_{side}", "int",
-                     f"{side} rating of {dimension} statement {n} (1 = very low, 7 = very high)",
-                     minimum=1, maximum=7)
-              for dimension in ("tangibles", "reliability", "responsiveness", "assurance",
-                                "empathy")
-              for n in (1, 2) for side in ("expected", "perceived")),
-        ),
-    ),
-    "05_nps": Dataset(
-        "05_nps", "survey.csv",
-        "one year of answers to 'How likely are you to recommend us?' from five shops",
-        (
-            Column("respondent_id", "text", "respondent number, e.g. R00001", unique=True),
-            Column("branch", "text", "the shop the answer is about"),
-            Column("channel", "text", "how the customer dealt with us: in store, phone, web"),
-            Column("date", "date", "day the customer answered"),
-            Column("score", "int", "answer from 0 (not at all likely) to 10 (extremely "
-                   "likely)", minimum=0, maximum=10, spaces=False),
-            Column("comment", "text", "the customer's own words (often empty)",
-                   required=False),
-        ),
-    ),
-})
+
+def _parse(values: pd.Series, column: Column) -> tuple[pd.Series, pd.Series]:
+    """Return the parsed values and, per row, a reason it is bad ('' when fine)."""
+    empty = values == ""
+    reasons = pd.Series("", index=values.index, dtype=object)
+    if column.kind in ("text", "choice"):
+        parsed = values.where(~empty, np.nan)
+        if column.kind == "choice":
+            allowed = ", ".join(repr(a) for a in column.allowed)
+            reasons[~empty & ~values.isin(column.allowed)] = f"must be one of {allowed}"
+    elif column.kind == "date":
+        parsed = pd.to_datetime(values.where(~empty, None), format="%Y-%m-%d", errors="coerce")
+        reasons[~empty & parsed.isna()] = "is not a real date written YYYY-MM-DD"
+    elif column.kind == "bool":
+        lower = values.str.lower()
+        parsed = lower.isin(TRUE_WORDS)
+        reasons[~empty & ~lower.isin(TRUE_WORDS | FALSE_WORDS)] = "must be True or False"
+    else:
+        parsed = pd.to_numeric(values.where(~empty, np.nan), errors="coerce").astype(float)
+        finite = np.isfinite(parsed)
+        if column.kind == "int":
+            reasons[~empty & ~(finite & (parsed % 1 == 0))] = "is not a whole number"
+        else:
+            reasons[~empty & ~finite] = "is not a number"
+        ok = finite & (reasons == "")
+        if column.minimum is not None:
+            reasons[ok & (parsed < column.minimum)] = f"must be {column.minimum:g} or more"
+        if column.maximum is not None:
+            reasons[ok & (parsed > column.maximum)] = f"must be {column.maximum:g} or less"
+    if column.required:
+        reasons[empty] = "is empty"
+    return parsed, reasons
+
+
+def _problems(raw: pd.DataFrame, name: str, reasons: pd.Series) -> list[tuple]:
+    hit = reasons != ""
+    return list(zip(raw.index[hit], [name] * int(hit.sum()), raw.loc[hit, name], reasons[hit]))
+
+
+def _check_unique(raw, typed, dataset: Dataset) -> list[tuple]:
+    """Repeated values in ``unique`` columns; the first occurrence stays good."""
+    found = []
+    for column in dataset.columns:
+        values = typed[column.name]
+        if column.unique:
+            repeated = values.notna() & values.duplicated(keep="first")
+            first = values.reset_index().drop_duplicates(column.name).set_index(column.name)["row"]
+            for row in raw.index[repeated]:
+                found.append((row, column.name, raw.at[row, column.name],
+                              f"repeats row {first[values[row]]}"))
+    return found
+
+
+def _check_rules(raw: pd.DataFrame, dataset: Dataset, problems) -> list[tuple]:
+    """Columns that must be filled exactly when a yes/no flag is True."""
+    found = []
+    for rule in dataset.rules:
+        is_true = raw[rule.flag].str.strip().str.lower().isin(TRUE_WORDS)
+        flag_ok = ~raw.index.isin([r for r, c, *_ in problems if c in (rule.flag, "*")])
+        for name in rule.columns:
+            cell_ok = ~raw.index.isin([r for r, c, *_ in problems if c == name])
+            wrong = flag_ok & cell_ok & (is_true != (raw[name].str.strip() != ""))
+            for row in raw.index[wrong]:
+                reason = (f"is empty, but {rule.flag} is True" if is_true[row]
+                          else f"must be empty when {rule.flag} is False")
+                found.append((row, name, raw.at[row, name], reason))
+    return found
+
+
+def _finish(values: pd.Series, column: Column) -> pd.Series:
+    """Give the good rows of a parsed column their final dtype."""
+    if column.dtype == "text":
+        return pd.Series(values.tolist(), index=values.index, dtype=_TEXT)
+    return values.astype(column.dtype)
 
 
 # --------------------------------------------------------------------------
@@ -191,7 +184,7 @@ def _schema(name) -> Dataset:
     if name not in SCHEMAS:
         if name in available():
             raise ValueError(f"data set {name!r} has no declared columns; add a Dataset for it "
-                             "to SCHEMAS in ccexercise/datasets.py")
+                             "to SCHEMAS in ccexercise/datasets/_bundled.py")
         names = sorted(set(available()) | set(SCHEMAS))
         raise ValueError(f"name must be one of the data sets {names}, got {name!r}")
     return SCHEMAS[name]

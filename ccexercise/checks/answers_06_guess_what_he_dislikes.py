@@ -1,6 +1,6 @@
 """Self-check fingerprints and hints for module 06 (``course/06_guess_what_he_dislikes``)."""
 
-from ..check_registry import register
+from ._registry import register
 
 register(
     '06.try_category', str,

@@ -15,8 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .nps_groups import NpsCounts
-from .nps_scores import _as_array, _int_array, _scale
+from ._calculators import NpsCounts
+from ._scores import as_array, int_array, scale_range
 
 __all__ = ["PERIODS", "nps_by", "nps_by_period", "scores_from_text"]
 
@@ -56,11 +56,11 @@ def nps_by(table: pd.DataFrame, by, *, score: str = "score", level: float = 0.95
         if not isinstance(column, str) or column not in table.columns:
             raise ValueError(f"{name}={column!r} is not a column of table; "
                              f"the columns are {list(table.columns)}")
-    low, high = _scale(scale)
+    low, high = scale_range(scale)
     try:
-        values = _as_array(table[score], low, high)
+        values = as_array(table[score], low, high)
         if values.size and (values.min() < low or values.max() > high):
-            _int_array(values, low, high)  # raises, naming the first bad score
+            int_array(values, low, high)  # raises, naming the first bad score
     except (TypeError, ValueError) as exc:
         found = re.search(r"at position (\d+)", str(exc))
         if found is None:
@@ -130,7 +130,7 @@ def scores_from_text(text: str, *, scale: str = "0-10") -> tuple[list[int], list
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be text (a str), got {text!r} (a {type(text).__name__})")
-    low, high = _scale(scale)
+    low, high = scale_range(scale)
     good, bad = [], []
     for entry, token in enumerate(re.split(r"[\s,;]+", text.strip()) if text.strip() else [],
                                   start=1):

@@ -17,7 +17,7 @@ import os
 import re
 from pathlib import Path
 
-from ._pdf import line_height, new_pdf
+from .._pdf import line_height, new_pdf
 
 __all__ = ["run_sheet_pdf", "step_lines", "write_run_sheet_pdf"]
 

@@ -1,12 +1,12 @@
 """Checking NPS answers: every score a whole number on the survey's scale.
 
-Used by :mod:`ccexercise.nps` and :mod:`ccexercise.nps_survey`. A bad
+Used by the NPS calculators and the survey tables of :mod:`ccexercise.nps`. A bad
 answer raises an error naming its position and what is allowed, with a
 hint for the usual slips (text in quotes, a decimal, an empty answer).
 
->>> _bincount([10, 9, 6], "0-10")[0].tolist()
+>>> count_scores([10, 9, 6], "0-10")[0].tolist()
 [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]
->>> _as_array([10, 7.5], 0, 10)
+>>> as_array([10, 7.5], 0, 10)
 Traceback (most recent call last):
     ...
 ValueError: scores must be whole numbers from 0 to 10; got 7.5 at position 1
@@ -21,20 +21,20 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["SCALES"]
+__all__ = ["SCALES", "as_array", "bad_score", "count_scores", "int_array", "scale_range"]
 
 #: The scales a survey may use: name -> (lowest, highest) answer. The groups
 #: are the same on both (a 1-10 scale simply has no 0).
 SCALES = {"0-10": (0, 10), "1-10": (1, 10)}
 
 
-def _scale(scale) -> tuple[int, int]:
+def scale_range(scale) -> tuple[int, int]:
     if not isinstance(scale, str) or scale not in SCALES:
         raise ValueError(f"scale must be one of {', '.join(map(repr, SCALES))}, got {scale!r}")
     return SCALES[scale]
 
 
-def _bad_score(value, position, low: int, high: int) -> Exception | None:
+def bad_score(value, position, low: int, high: int) -> Exception | None:
     """The error for one score, or None when it is fine."""
     rule = f"scores must be whole numbers from {low} to {high}"
     where = f"at position {position}"
@@ -57,13 +57,13 @@ def _bad_score(value, position, low: int, high: int) -> Exception | None:
 def _first_bad(values, low: int, high: int) -> Exception:
     for position, value in enumerate(values):
         value = value.item() if isinstance(value, np.generic) else value
-        error = _bad_score(value, position, low, high)
+        error = bad_score(value, position, low, high)
         if error is not None:
             return error
     raise AssertionError("no bad score found")  # pragma: no cover
 
 
-def _as_array(scores, low: int, high: int) -> np.ndarray:
+def as_array(scores, low: int, high: int) -> np.ndarray:
     """``scores`` as a 1-D int64 array, every value checked; raises on the first bad one."""
     if scores is Ellipsis:
         raise TypeError("scores is still ... : replace the ... with a list of scores "
@@ -85,7 +85,7 @@ def _as_array(scores, low: int, high: int) -> np.ndarray:
                              f"{scores.shape}")
         kind = scores.dtype.kind
         if kind in "iu":
-            return scores if scores.dtype == np.int64 else _int_array(scores, low, high)
+            return scores if scores.dtype == np.int64 else int_array(scores, low, high)
         if kind == "f":
             with np.errstate(invalid="ignore"):
                 bad = ~(np.isfinite(scores) & (scores == np.floor(scores))
@@ -104,23 +104,23 @@ def _as_array(scores, low: int, high: int) -> np.ndarray:
             pass
     for position, value in enumerate(scores):
         value = value.item() if isinstance(value, np.generic) else value
-        error = _bad_score(value, position, low, high)
+        error = bad_score(value, position, low, high)
         if error is not None:
             raise error
     return np.array(scores, dtype=np.int64)
 
 
-def _int_array(scores: np.ndarray, low: int, high: int) -> np.ndarray:
+def int_array(scores: np.ndarray, low: int, high: int) -> np.ndarray:
     if scores.size and (scores.min() < low or scores.max() > high):
         bad = (scores < low) | (scores > high)
         raise _first_bad(scores[: int(np.argmax(bad)) + 1], low, high)
     return scores.astype(np.int64)
 
 
-def _bincount(scores, scale) -> tuple[np.ndarray, int]:
+def count_scores(scores, scale) -> tuple[np.ndarray, int]:
     """How many answers gave each score 0..10, and the scale's lowest answer."""
-    low, high = _scale(scale)
-    values = _as_array(scores, low, high)
+    low, high = scale_range(scale)
+    values = as_array(scores, low, high)
     if values.size == 0:
         raise ValueError("scores must hold at least one score, got none")
     if values.max() > high:  # checked first: bincount would allocate up to the maximum

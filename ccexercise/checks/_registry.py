@@ -1,8 +1,8 @@
 """The self-check registry: what a check is, and the table of checks by key.
 
-:mod:`ccexercise.check_answers` fills the table with :func:`register`;
-:mod:`ccexercise.checks` looks checks up in it. Neither of those imports
-the other, so each can be imported first.
+The answers files (``ccexercise/checks/answers_<module>.py``) fill the
+table with :func:`register`; :func:`ccexercise.checks.check` looks checks
+up in it.
 
 >>> result = Check("demo.answer", int, fingerprint("demo.answer", 42), "Try again.")(41)
 >>> result
@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .grading import _plain, type_name
+from ..grading import _plain, type_name
 
 __all__ = ["Check", "CheckResult", "fingerprint", "register", "registered"]
 
@@ -95,13 +95,13 @@ def _describe(answer) -> str:
     return f"a {type(answer).__name__}."
 
 
-#: Every check by key, filled by :mod:`ccexercise.check_answers`.
+#: Every check by key, filled by the answers files (``answers_<module>.py``).
 _REGISTRY: dict[str, Check] = {}
 
 
 def register(key: str, expected_type: type, answer_digest: str, hint: str,
              mistakes: dict[str, str] | None = None) -> None:
-    """Add a check (used by :mod:`ccexercise.check_answers`)."""
+    """Add a check (used by the answers files, ``answers_<module>.py``)."""
     _REGISTRY[key] = Check(key, expected_type, answer_digest, hint, dict(mistakes or {}))
 
 

@@ -23,23 +23,10 @@ import random
 import re
 from dataclasses import dataclass
 
-from ._validate import check_number, check_text, check_texts, check_whole_number
+from .._validate import check_number, check_text, check_texts, check_whole_number
 
-__all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "WorkshopStep", "format_clock",
-           "load_run_sheet", "progress_text", "run_sheet_for", "split_into_teams"]
-
-# Run sheets (steps read from a Markdown file) live in ccexercise.run_sheets, which
-# imports this module; they are re-exported here on first use.
-_RUN_SHEET_NAMES = ("RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet",
-                    "run_sheet_for")
-
-
-def __getattr__(name):
-    if name in _RUN_SHEET_NAMES:
-        from . import run_sheets
-
-        return getattr(run_sheets, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["MAX_STEP_MINUTES", "WorkshopStep", "format_clock", "progress_text",
+           "split_into_teams"]
 
 #: The longest step a facilitator can plan: a whole working day.
 MAX_STEP_MINUTES = 8 * 60

@@ -1,6 +1,6 @@
 """Self-check fingerprints and hints for module 03 (``course/03_service_levels``)."""
 
-from ..check_registry import register
+from ._registry import register
 from ..service_levels import ServiceLevel
 
 register(

@@ -1,6 +1,6 @@
 """Self-check fingerprints and hints for module 01 (``course/01_lost_customer_cost``)."""
 
-from ..check_registry import register
+from ._registry import register
 
 register(
     '01.try_three_years', int,

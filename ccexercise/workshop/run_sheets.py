@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ._validate import check_number
-from .workshop import WorkshopStep
+from .._validate import check_number
+from .session import WorkshopStep
 
 __all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet", "run_sheet_for"]
 
@@ -236,7 +236,7 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     >>> load_run_sheet(sheet)
     Traceback (most recent call last):
         ...
-    ccexercise.run_sheets.RunSheetError: the run sheet .../run_sheet.md has 4 problems:
+    ccexercise.workshop.run_sheets.RunSheetError: the run sheet .../run_sheet.md has 4 problems:
       .../run_sheet.md, line 3: the steps add up to at least 12 minutes, more than the 10-minute session (its Session line); shorten some steps or lengthen the session
       .../run_sheet.md, line 5: step heading '## Hello' has no minutes: write it as '## Hello (5 min)'
       .../run_sheet.md, line 9: the minutes of step 'Goodbye' must be a positive number, got '0'
@@ -352,15 +352,15 @@ def _sheet_folders() -> list[Path]:
     """The folders whose module folders may hold a run sheet, in the order they are tried:
     ``course/`` in the course folder at or above the working folder, ``course/`` in the
     source checkout beside the package, and the copy inside an installed package (a wheel)."""
-    from ._course import course_root
+    from .._course import course_root
 
     folders = []
     try:
         folders.append(course_root() / "course")
     except FileNotFoundError:
         pass
-    here = Path(__file__).resolve().parent
-    folders += [here.parent / "course", here / "_run_sheets"]
+    package = Path(__file__).resolve().parent.parent  # ccexercise/
+    folders += [package.parent / "course", package / "_run_sheets"]
     return list(dict.fromkeys(folders))
 
 

@@ -1,6 +1,6 @@
 """Self-check fingerprints and hints for module 05 (``course/05_nps``)."""
 
-from ..check_registry import register
+from ._registry import register
 
 register(
     '05.try_nps', float,

@@ -1,6 +1,6 @@
 """Self-check fingerprints and hints for module 04 (``course/04_satisfaction_formula``)."""
 
-from ..check_registry import register
+from ._registry import register
 
 register(
     '04.try_gap', int,
