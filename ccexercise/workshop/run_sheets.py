@@ -34,8 +34,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
-
+from .._files import FileProblem, TrainerFileError, read_text
 from .._validate import check_number
 from .session import WorkshopStep
 
@@ -57,32 +56,19 @@ _LABEL = re.compile(r"^\**\s*(?P<name>prompts|materials)\s*:\s*\**\s*(?P<rest>.*
 _ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])(?:\s+(?P<text>.*))?$")
 
 
-class RunSheetProblem(NamedTuple):
-    """One mistake in a run sheet: the ``file``, its ``line`` (None: the whole file), the ``reason``.
+#: One mistake in a run sheet: ``file``, ``line`` (None: the whole file), ``field``, ``reason``.
+RunSheetProblem = FileProblem
 
-    >>> str(RunSheetProblem("run_sheet.md", 7, "step 'Skit' is empty"))
-    "run_sheet.md, line 7: step 'Skit' is empty"
+
+class RunSheetError(TrainerFileError):
+    """A run sheet that cannot be used; ``problems`` lists every mistake found, in file order.
+
+    >>> print(RunSheetError([RunSheetProblem("run_sheet.md", 7, "", "step 'Skit' is empty")]))
+    the run sheet run_sheet.md has 1 problem:
+      line 7: step 'Skit' is empty
     """
 
-    file: str
-    line: int | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}, line {self.line}: {self.reason}" if self.line else \
-            f"{self.file}: {self.reason}"
-
-
-class RunSheetError(ValueError):
-    """A run sheet that cannot be used; ``problems`` lists every mistake found, in file order."""
-
-    def __init__(self, problems) -> None:
-        self.problems: tuple[RunSheetProblem, ...] = tuple(problems)
-        count = len(self.problems)
-        files = sorted({p.file for p in self.problems})
-        head = (f"the run sheet {files[0]} has " if len(files) == 1 else "the run sheets have ")
-        head += "1 problem:" if count == 1 else f"{count} problems:"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+    what = "run sheet"
 
 
 @dataclass(frozen=True)
@@ -115,18 +101,18 @@ class RunSheet:
 
 # -- reading a file ---------------------------------------------------------------------
 
-def _read(path: Path, name: str) -> tuple[str | None, RunSheetProblem | None]:
+def _read(path: Path, name: str) -> str:
+    """The run sheet's text; a file that cannot be read is a RunSheetError."""
     try:
-        return path.read_text(encoding="utf-8-sig"), None
-    except FileNotFoundError:
-        reason = "no such file"
+        return read_text(path, what="run sheet", error=RunSheetError, name=name,
+                         hint="save it as UTF-8 text")[1]
     except IsADirectoryError:
         reason = "this is a folder, not a run sheet file"
-    except UnicodeDecodeError as error:
-        reason = f"not UTF-8 text (byte {error.start}); save it as UTF-8 text"
+    except FileNotFoundError:
+        reason = "no such file"
     except OSError as error:
         reason = f"cannot be read: {error.strerror or error}"
-    return None, RunSheetProblem(name, None, reason)
+    raise RunSheetError([RunSheetProblem(name, None, "", reason)])
 
 
 def _without_comments(text: str) -> tuple[str, int | None]:
@@ -237,10 +223,10 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     Traceback (most recent call last):
         ...
     ccexercise.workshop.run_sheets.RunSheetError: the run sheet .../run_sheet.md has 4 problems:
-      .../run_sheet.md, line 3: the steps add up to at least 12 minutes, more than the 10-minute session (its Session line); shorten some steps or lengthen the session
-      .../run_sheet.md, line 5: step heading '## Hello' has no minutes: write it as '## Hello (5 min)'
-      .../run_sheet.md, line 9: the minutes of step 'Goodbye' must be a positive number, got '0'
-      .../run_sheet.md, line 9: step 'Goodbye' is empty: write what the room sees under its heading, or its questions under 'Prompts:'
+      line 3: the steps add up to at least 12 minutes, more than the 10-minute session (its Session line); shorten some steps or lengthen the session
+      line 5: step heading '## Hello' has no minutes: write it as '## Hello (5 min)'
+      line 9: the minutes of step 'Goodbye' must be a positive number, got '0'
+      line 9: step 'Goodbye' is empty: write what the room sees under its heading, or its questions under 'Prompts:'
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a file name (str or Path), got {path!r} "
@@ -250,13 +236,11 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
             raise ValueError(f"session_minutes must be more than 0, got {session_minutes!r}")
     path = Path(path).expanduser()
     name = str(path)
-    text, problem = _read(path, name)
-    if problem:
-        raise RunSheetError([problem])
+    text = _read(path, name)
     problems: list[RunSheetProblem] = []
 
     def report(line: int | None, reason: str) -> None:
-        problems.append(RunSheetProblem(name, line, reason))
+        problems.append(RunSheetProblem(name, line, "", reason))
 
     text, unclosed = _without_comments(text)
     title = session_line = file_session = None

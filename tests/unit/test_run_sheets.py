@@ -313,7 +313,7 @@ class TestEveryMistakeIsReported:
         message = str(error)
         assert message.startswith(f"the run sheet {path} has 5 problems:\n")
         for problem in error.problems:
-            assert f"  {path}, line {problem.line}: {problem.reason}" in message
+            assert f"  line {problem.line}: {problem.reason}" in message
         assert isinstance(error, ValueError)
 
     def test_stray_text_does_not_hide_the_session(self, tmp_path):
@@ -334,14 +334,16 @@ class TestEveryMistakeIsReported:
         """A file in another encoding asks to be saved as UTF-8."""
         path = tmp_path / "run_sheet.md"
         path.write_bytes("# Run sheet: Café\n".encode("latin-1"))
-        assert problems_of(path) == [(None, "not UTF-8 text (byte 16); save it as UTF-8 text")]
+        assert problems_of(path) == [(None, "is not UTF-8 text (byte 16); save it as UTF-8 text")]
 
     def test_problem_text(self):
         """A problem reads 'file, line N: reason', or 'file: reason' for the whole file."""
-        assert str(RunSheetProblem("a.md", 4, "bad")) == "a.md, line 4: bad"
-        assert str(RunSheetProblem("a.md", None, "bad")) == "a.md: bad"
-        assert str(RunSheetError([RunSheetProblem("a.md", None, "no such file")])) == \
-            "the run sheet a.md has 1 problem:\n  a.md: no such file"
+        assert str(RunSheetProblem("a.md", 4, "", "bad")) == "a.md, line 4: bad"
+        assert str(RunSheetProblem("a.md", None, "", "bad")) == "a.md: bad"
+        assert str(RunSheetError([RunSheetProblem("a.md", None, "", "no such file")])) == \
+            "the run sheet a.md has 1 problem:\n  the whole file: no such file"
+        two = RunSheetError([RunSheetProblem("a.md", 2, "", "x"), RunSheetProblem("b.md", 3, "", "y")])
+        assert str(two) == "the run sheets have 2 problems:\n  a.md, line 2: x\n  b.md, line 3: y"
 
 
 class TestRunSheetFor:
@@ -391,7 +393,7 @@ class TestRunSheetFor:
     def test_environment_variable_with_mistakes(self, tmp_path, monkeypatch):
         """A broken copy named by the variable is reported, not replaced by the module's own."""
         monkeypatch.setenv("CCEXERCISE_RUN_SHEET", str(tmp_path / "missing.md"))
-        with pytest.raises(RunSheetError, match="missing.md: no such file"):
+        with pytest.raises(RunSheetError, match="missing.md has 1 problem:\n  the whole file: no such file"):
             run_sheet_for(MODULE)
 
     @pytest.mark.parametrize("module", ["99_nothing", "../01_lost_customer_cost", ""])
@@ -502,5 +504,5 @@ class TestWorkshopCommand:
         assert served == []
         err = capsys.readouterr().err
         assert f"ccexercise workshop: the run sheet {bad} has 2 problems:" in err
-        assert f"{bad}, line 3: step heading '## Hello' has no minutes" in err
-        assert f"{bad}, line 7: the minutes of step 'Bye' must be a positive number" in err
+        assert "\n  line 3: step heading '## Hello' has no minutes" in err
+        assert "\n  line 7: the minutes of step 'Bye' must be a positive number" in err
