@@ -16,7 +16,7 @@ what to fix (``errors="report"`` returns the good cards and the problems).
 >>> load_deck(bad)
 Traceback (most recent call last):
     ...
-ccexercise.cards.loading.CardError: 1 problem in the given file:
+ccexercise.cards.loading.CardError: the given file has 1 problem:
   line 2, card 'Y1', field 'situation': is empty; write what the pair imagine together
 """
 
@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._files import TrainerFileError, read_text
 from .model import KINDS, Card, CardKind, Field
 
 __all__ = ["BUILTIN_DECKS", "CardError", "CardProblem", "Deck", "DeckLoad", "builtin_path",
@@ -55,7 +56,17 @@ _SPLIT = re.compile(r"\s*(?:\||\r?\n)\s*")
 
 @dataclass(frozen=True)
 class CardProblem:
-    """One thing wrong with a deck file: where (``file``, ``line``, ``card``, ``field``) and why."""
+    """One thing wrong with a deck file: where (``file``, ``line``, ``card``, ``field``) and why.
+
+    It reads like every trainer-file problem (:class:`ccexercise._files.FileProblem`),
+    with the card's id after the line.
+
+    Its text leaves out the file, which the error's header names (and
+    :func:`check_card`'s problems have no file).
+
+    >>> str(CardProblem("mine.csv", 3, "D1", "title", "is empty"))
+    "line 3, card 'D1', field 'title': is empty"
+    """
 
     file: str
     line: int
@@ -63,24 +74,25 @@ class CardProblem:
     field: str
     reason: str
 
-    def __str__(self) -> str:
-        where = [f"line {self.line}"] if self.line else []
+    def where(self, *, with_file: bool = True) -> str:
+        """Where the problem is: file, line, card and field, as far as known."""
+        parts = [self.file] if with_file else []
+        if self.line:
+            parts.append(f"line {self.line}")
         if self.card:
-            where.append(f"card {self.card!r}")
+            parts.append(f"card {self.card!r}")
         if self.field:
-            where.append(f"field {self.field!r}")
-        return (", ".join(where) or "the card") + f": {self.reason}"
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.where(with_file=False) or 'the card'}: {self.reason}"
 
 
-class CardError(ValueError):
+class CardError(TrainerFileError):
     """A deck has problems; ``.problems`` lists every :class:`CardProblem`."""
 
-    def __init__(self, problems: list[CardProblem]):
-        self.problems = list(problems)
-        files = sorted({p.file for p in self.problems})
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in {', '.join(files)}:"
-        super().__init__("\n".join([head] + [f"  {p}" for p in self.problems]))
+    what = "deck"
 
 
 @dataclass(frozen=True)
@@ -224,25 +236,14 @@ def check_card(values, *, kind: str = "dislike") -> list[CardProblem]:
 # -- reading ------------------------------------------------------------------
 
 def _read(path) -> tuple[str, str]:
-    if hasattr(path, "read"):
-        source, text = str(getattr(path, "name", "the given file")), path.read()
-    elif isinstance(path, (str, os.PathLike)):
-        source, file = str(path), Path(path)
-        if not file.is_file():
-            raise FileNotFoundError(f"deck file {source!r} does not exist"
-                                    + (" (it is a folder)" if file.is_dir() else
-                                       f" (relative paths start at {Path.cwd()})"))
-        text = file.read_bytes()
-    else:
+    if not hasattr(path, "read") and not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"deck must be a deck name, a file name, a path or an open file, "
                         f"got {path!r} (a {type(path).__name__})")
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CardError([CardProblem(source, 1, "", "", "is not UTF-8 text; save it from "
-                                         "the spreadsheet as 'CSV UTF-8'")]) from None
-    return source, text.removeprefix("\ufeff")
+    return read_text(path, what="deck", error=_encoding_error)
+
+
+def _encoding_error(problems) -> CardError:
+    return CardError([CardProblem(p.file, p.line or 0, "", p.field, p.reason) for p in problems])
 
 
 def _kind_for(source: str, columns: list[str], line: int = 1) -> CardKind:

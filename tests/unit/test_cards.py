@@ -203,7 +203,7 @@ class TestValidationMessages:
         with pytest.raises(CardError) as caught:
             load_deck(path)
         message = str(caught.value)
-        assert message.startswith(f"5 problems in {path}:\n  line 3, card 'D2', field "
+        assert message.startswith(f"the deck {path} has 5 problems:\n  line 3, card 'D2', field "
                                   "'hidden_reason': is empty")
         assert message.count("\n") == 5
 
@@ -261,8 +261,8 @@ class TestFileProblems:
         path = tmp_path / "latin.csv"
         path.write_bytes("id,title,situation,first_line\nY1,Caf\xe9,a,b\n".encode("latin-1"))
         (problem,) = problems_of(path)
-        assert problem.reason == ("is not UTF-8 text; save it from the spreadsheet as "
-                                  "'CSV UTF-8'")
+        assert problem.reason == ("is not UTF-8 text (byte 36); save it from the spreadsheet "
+                                  "as 'CSV UTF-8'")
 
     def test_missing_file(self, tmp_path):
         """A missing file raises FileNotFoundError naming it."""
