@@ -117,7 +117,7 @@ def read_text(path, *, what: str = "file", error: type[TrainerFileError] = Train
         if file.is_dir():
             raise IsADirectoryError(f"{what} {source!r} is a folder; give the file inside it")
         if not file.is_file():
-            raise FileNotFoundError(f"{what} file {source!r} does not exist "
+            raise FileNotFoundError(f"{what} {source!r} does not exist "
                                     f"(relative paths start at {Path.cwd()})")
         text = file.read_bytes()
     else:

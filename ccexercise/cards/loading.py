@@ -239,7 +239,7 @@ def _read(path) -> tuple[str, str]:
     if not hasattr(path, "read") and not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"deck must be a deck name, a file name, a path or an open file, "
                         f"got {path!r} (a {type(path).__name__})")
-    return read_text(path, what="deck", error=_encoding_error)
+    return read_text(path, what="deck file", error=_encoding_error)
 
 
 def _encoding_error(problems) -> CardError:

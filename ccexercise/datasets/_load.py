@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._files import FileProblem, TrainerFileError, read_text
 from ._bundled import SCHEMAS, available, data_dir
 from ._schema import Column, Dataset
 
@@ -125,18 +126,38 @@ def _finish(values: pd.Series, column: Column) -> pd.Series:
 PROBLEM_COLUMNS = ["row", "column", "value", "reason"]
 
 
-class DataError(ValueError):
+class DataError(TrainerFileError):
     """A data file has bad rows or columns. ``.problems`` lists every problem.
 
-    ``problems`` has the columns ``row``, ``column``, ``value`` and
-    ``reason``. ``row`` is the row number a spreadsheet shows: the header is
-    row 1 and the first data row is row 2 (for a plain CSV this is the line
-    number). ``column`` is ``"*"`` for a problem with the whole row.
+    Each problem has the ``file``, the ``line`` (the row number a
+    spreadsheet shows: the header is row 1 and the first data row is row 2;
+    for a plain CSV this is the line number; None for the whole file), the
+    ``field`` (the column; "" for the whole row) and the ``reason`` with
+    the value found. ``table`` has the same problems as a DataFrame with
+    the columns ``row``, ``column`` (``"*"`` for the whole row), ``value``
+    and ``reason``, like :attr:`LoadResult.problems`. The message shows the
+    first :data:`SHOWN` problems.
     """
 
-    def __init__(self, message: str, problems: pd.DataFrame):
-        super().__init__(message)
-        self.problems = problems
+    what = "data file"
+
+    def __init__(self, problems, *, table: pd.DataFrame | None = None) -> None:
+        super().__init__(problems, limit=SHOWN)
+        self.table = table if table is not None else pd.DataFrame(
+            [(p.line or 1, p.field or "*", "", p.reason) for p in self.problems],
+            columns=PROBLEM_COLUMNS)
+
+    @classmethod
+    def from_table(cls, source: str, table: pd.DataFrame) -> DataError:
+        """The error for ``table`` (rows ``row``, ``column``, ``value``, ``reason``)."""
+        problems = [FileProblem(source, int(r.row), "" if r.column == "*" else str(r.column),
+                                f"{r.reason} (got {r.value!r})") for r in table.itertuples()]
+        error = cls(problems, table=table)
+        rows = table["row"].nunique()
+        error.args = (f"{error.args[0]}\n{'1 row is' if rows == 1 else f'{rows} rows are'} bad. "
+                      f"Fix them, or pass errors=\"report\" to keep the good rows and see "
+                      f"every problem.",)
+        return error
 
 
 @dataclass(frozen=True, eq=False)
@@ -232,7 +253,8 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     >>> load("01_lost_customer_cost", path=trainer_csv)
     Traceback (most recent call last):
         ...
-    ccexercise.datasets.DataError: the given file is missing the columns ['joined', ...]; the columns must be customer_id, segment, ...
+    ccexercise.datasets.DataError: the given file has 1 problem:
+      line 1: the header row is missing the columns ['joined', ...]; the columns must be customer_id, segment, ...
     >>> load("01_lost_customer_cost", errors="skip")
     Traceback (most recent call last):
         ...
@@ -273,38 +295,20 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     if errors == "report":
         return LoadResult(data, raw[bad], problems)
     if len(problems):
-        raise DataError(_message(source, problems, bad.sum()), problems)
+        raise DataError.from_table(source, problems)
     return data
 
 
 def _read_text(path) -> tuple[str, str]:
     """Return a label for ``path`` and its text."""
-    if hasattr(path, "read"):
-        source = str(getattr(path, "name", "the given file"))
-        text = path.read()
-    elif isinstance(path, (str, os.PathLike)):
-        source, file = str(path), Path(path)
-        if not file.exists():
-            raise FileNotFoundError(f"path {source!r} does not exist "
-                                    f"(relative paths start at {Path.cwd()})")
-        if file.is_dir():
-            raise ValueError(f"path {source!r} is a folder; give the CSV file inside it")
-        text = file.read_bytes()
-    else:
-        raise TypeError(f"path must be a file name, a path or an open file, got {path!r} "
-                        f"(a {type(path).__name__})")
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise _file_error(source, "is not a CSV text file (it is not UTF-8 text); "
-                              "save it from the spreadsheet as 'CSV UTF-8'") from None
-    return source, text.removeprefix("\ufeff")
+    try:
+        return read_text(path, what="path", error=DataError)
+    except IsADirectoryError:
+        raise ValueError(f"path {str(path)!r} is a folder; give the CSV file inside it") from None
 
 
 def _file_error(source: str, reason: str, column: str = "*") -> DataError:
-    problems = pd.DataFrame([(1, column, "", reason)], columns=PROBLEM_COLUMNS)
-    return DataError(f"{source} {reason}", problems)
+    return DataError([FileProblem(source, None, "" if column == "*" else column, reason)])
 
 
 def _split_rows(source: str, text: str, dataset: Dataset):
@@ -334,7 +338,7 @@ def _split_rows(source: str, text: str, dataset: Dataset):
         problems = pd.DataFrame([(1, m, "", "is missing") for m in missing]
                                 or [(1, r, r, "is repeated") for r in repeated],
                                 columns=PROBLEM_COLUMNS)
-        raise DataError(f"{source} {reason}", problems)
+        raise DataError([FileProblem(source, 1, "", f"the header row {reason}")], table=problems)
     rows, problems = records[1:], []
     numbers = list(range(2, len(rows) + 2))
     for number, row in zip(numbers, rows):
@@ -344,15 +348,3 @@ def _split_rows(source: str, text: str, dataset: Dataset):
             problems.append((number, "*", ",".join(row),
                              f"has {len(row)} cells but the header has {len(header)}"))
     return header, rows, numbers, problems
-
-
-
-def _message(source: str, problems: pd.DataFrame, bad_rows: int) -> str:
-    rows = "1 bad row" if bad_rows == 1 else f"{bad_rows} bad rows"
-    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-    shown = problems.head(SHOWN)
-    lines = [f"row {r.row}, column {r.column}: {r.reason} (got {r.value!r})"
-             for r in shown.itertuples()]
-    first = "" if len(problems) <= SHOWN else f", the first {SHOWN}"
-    return (f"{source} has {rows} ({count}{first}):\n  " + "\n  ".join(lines)
-            + "\nFix them, or pass errors=\"report\" to keep the good rows and see every problem.")

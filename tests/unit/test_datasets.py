@@ -329,10 +329,11 @@ class TestLoadTrainerFile:
         lines = bundled_lines()[:3]
         lines[0] = lines[0].replace("region", "Region")
         path = write(tmp_path, lines)
-        with raises(DataError, f"{path} is missing the columns ['region'] and has unexpected "
-                    "columns ['Region']; the columns must be " + ", ".join(COLUMNS)) as info:
+        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header row "
+                    "is missing the columns ['region'] and has unexpected columns ['Region']; the "
+                    "columns must be " + ", ".join(COLUMNS)) as info:
             load(NAME, path=path, errors="report")
-        assert info.value.problems.to_dict("records") == [
+        assert info.value.table.to_dict("records") == [
             {"row": 1, "column": "region", "value": "", "reason": "is missing"}]
 
     def test_bad_values_raise(self, tmp_path):
@@ -346,17 +347,20 @@ class TestLoadTrainerFile:
         lines[16] = set_cell(lines[16], "exit_reason", "price")
         lines[18] = set_cell(lines[18], "joined", "20x9")        # row 19
         path = write(tmp_path, lines)
-        with raises(DataError, f"{path} has 6 bad rows (7 problems, the first 5):\n"
-                    "  row 4, column spend_2023: is not a number (got 'abc')\n"
-                    "  row 6, column churned: must be True or False (got 'maybe')\n"
-                    "  row 9, column segment: must be one of 'household', 'trade', 'business' "
+        with raises(DataError, f"the data file {path} has 7 problems:\n"
+                    "  line 4, field 'spend_2023': is not a number (got 'abc')\n"
+                    "  line 6, field 'churned': must be True or False (got 'maybe')\n"
+                    "  line 9, field 'segment': must be one of 'household', 'trade', 'business' "
                     "(got 'shop')\n"
-                    "  row 13, column spend_2021: must be 0 or more (got '-5')\n"
-                    "  row 17, column left_in: must be empty when churned is False (got '2024')\n"
-                    "Fix them, or pass errors=\"report\" to keep the good rows and see every "
-                    "problem.") as info:
+                    "  line 13, field 'spend_2021': must be 0 or more (got '-5')\n"
+                    "  line 17, field 'left_in': must be empty when churned is False (got '2024')\n"
+                    "  ... and 2 more (see .problems)\n"
+                    "6 rows are bad. Fix them, or pass errors=\"report\" to keep the good rows "
+                    "and see every problem.") as info:
             load(NAME, path=path)
-        problems = info.value.problems
+        assert [(p.line, p.field) for p in info.value.problems][-2:] == [(17, "exit_reason"),
+                                                                         (19, "joined")]
+        problems = info.value.table
         assert isinstance(info.value, ValueError)
         assert problems["row"].tolist() == [4, 6, 9, 13, 17, 17, 19]
         assert problems.iloc[-1].tolist() == [19, "joined", "20x9", "is not a whole number"]
@@ -387,9 +391,11 @@ class TestLoadTrainerFile:
         for i in range(1, len(lines), 100):
             lines[i] = set_cell(lines[i], "region", "Middle")
         path = write(tmp_path, lines)
-        with pytest.raises(DataError, match=r"has 24 bad rows \(24 problems, the first 5\)") as info:
+        with pytest.raises(DataError, match=r"has 24 problems:\n(.*\n){5}  \.\.\. and 19 more "
+                                            r"\(see \.problems\)\n24 rows are bad") as info:
             load(NAME, path=path)
-        assert info.value.problems["row"].tolist() == list(range(2, len(lines) + 1, 100))
+        assert [p.line for p in info.value.problems] == list(range(2, len(lines) + 1, 100))
+        assert info.value.table["row"].tolist() == list(range(2, len(lines) + 1, 100))
         result = load(NAME, path=path, errors="report")
         assert (len(result.data), len(result.rejected)) == (ROWS - 24, 24)
 
@@ -421,8 +427,8 @@ class TestLoadTrainerFile:
         """An empty file says it is empty and which columns it needs."""
         path = tmp_path / "empty.csv"
         path.write_text("")
-        with raises(DataError, f"{path} is empty; it needs a header row with the columns "
-                    + ", ".join(COLUMNS)):
+        with raises(DataError, f"the data file {path} has 1 problem:\n  the whole file: is "
+                    "empty; it needs a header row with the columns " + ", ".join(COLUMNS)):
             load(NAME, path=path)
 
     def test_header_only(self, tmp_path):
@@ -435,22 +441,23 @@ class TestLoadTrainerFile:
         """A binary file (say a spreadsheet) is not taken for a CSV."""
         path = tmp_path / "customers.xlsx"
         path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x80")
-        with raises(DataError, f"{path} is not a CSV text file (it is not UTF-8 text); save it "
-                    "from the spreadsheet as 'CSV UTF-8'"):
+        with raises(DataError, f"the data file {path} has 1 problem:\n  the whole file: is not "
+                    "UTF-8 text (byte 14); save it from the spreadsheet as 'CSV UTF-8'"):
             load(NAME, path=path)
 
     def test_semicolons(self, tmp_path):
         """A semicolon-separated export gets a hint."""
         path = write(tmp_path, [line.replace(",", ";") for line in bundled_lines()[:3]])
-        with raises(DataError, f"{path} seems to use ';' between values; save it as "
-                    "comma-separated CSV"):
+        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header "
+                    "row seems to use ';' between values; save it as comma-separated CSV"):
             load(NAME, path=path)
 
     def test_repeated_column(self, tmp_path):
         """A column that appears twice is named."""
         lines = [line + "," + line.split(",")[1] for line in bundled_lines()[:3]]
         path = write(tmp_path, lines)
-        with raises(DataError, f"{path} has the columns ['segment'] more than once"):
+        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header "
+                    "row has the columns ['segment'] more than once"):
             load(NAME, path=path)
 
     def test_missing_file(self, tmp_path, monkeypatch):

@@ -87,8 +87,9 @@ class TestDefects:
     def test_plain_load_raises_with_every_problem(self):
         with pytest.raises(DataError) as info:
             load(NAME)
-        assert "4 bad rows (4 problems)" in str(info.value)
-        assert "row 2004, column score: has spaces around the value (got '9 ')" in str(info.value)
+        assert "has 4 problems:\n" in str(info.value)
+        assert "\n4 rows are bad." in str(info.value)
+        assert "line 2004, field 'score': has spaces around the value (got '9 ')" in str(info.value)
         assert len(info.value.problems) == 4
 
     def test_spaces_rule_only_where_declared(self):
