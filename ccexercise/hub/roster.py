@@ -15,10 +15,10 @@ password, the instructor gets a separate long one).
 >>> load_hub_roster(path)
 Traceback (most recent call last):
     ...
-ccexercise.hub.roster.HubRosterError: roster ... has 3 problem(s):
-  row 2, username: 'Ana Lee' is not allowed: use 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'
-  roster, role: no instructor; give exactly one row the role 'instructor'
-  roster, role: no learners
+ccexercise.hub.roster.HubRosterError: the roster ... has 3 problems:
+  line 2, field 'username': 'Ana Lee' is not allowed: use 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'
+  field 'role': no instructor; give exactly one row the role 'instructor'
+  field 'role': no learners
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._files import FileProblem, TrainerFileError, read_text
+
 __all__ = ["ROLES", "HubRoster", "HubRosterError", "load_hub_roster", "check_username"]
 
 ROLES = ("instructor", "learner")
@@ -39,12 +41,10 @@ _USERNAME = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 MIN_PASSWORD = 8
 
 
-class HubRosterError(ValueError):
-    """A roster with mistakes; ``problems`` lists ``(row, column, message)`` for each."""
+class HubRosterError(TrainerFileError):
+    """A roster with mistakes; ``problems`` lists each (``file``, ``line``, ``field``, ``reason``)."""
 
-    def __init__(self, message: str, problems: list[tuple[int | str, str, str]]):
-        super().__init__(message)
-        self.problems = problems
+    what = "roster"
 
 
 def check_username(name: str) -> str:
@@ -86,20 +86,21 @@ def load_hub_roster(path: str | os.PathLike) -> HubRoster:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no roster file at {path}")
-    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    source, text = read_text(path, what="roster", error=HubRosterError)
+    rows = list(csv.reader(io.StringIO(text)))
     if not rows:
-        raise HubRosterError(f"roster {path} is empty; it needs the header row "
-                             f"{','.join(COLUMNS)}", [])
+        raise HubRosterError([FileProblem(source, None, "", f"is empty; it needs the header "
+                                                            f"row {','.join(COLUMNS)}")])
     header = [h.strip().lower() for h in rows[0]]
     if "username" not in header:
-        raise HubRosterError(f"roster {path} has no username column (its columns are "
-                             f"{rows[0]!r}; allowed: {', '.join(COLUMNS)})",
-                             [(1, "username", "is missing")])
-    problems: list[tuple[int | str, str, str]] = []
+        raise HubRosterError([FileProblem(source, 1, "username", f"is missing (the columns are "
+                                                                 f"{rows[0]!r}; allowed: "
+                                                                 f"{', '.join(COLUMNS)})")])
+    problems: list[tuple[int | None, str, str]] = []
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        problems.append((1, "header", f"unknown column(s) {unknown!r}; allowed: "
-                                      f"{', '.join(COLUMNS)}"))
+        problems.append((1, "", f"unknown column(s) {unknown!r}; allowed: "
+                                f"{', '.join(COLUMNS)}"))
     instructors, learners, passwords, seen = [], [], {}, set()
     with_password = without_password = 0
     for number, cells in enumerate(rows[1:], start=2):
@@ -131,18 +132,17 @@ def load_hub_roster(path: str | os.PathLike) -> HubRoster:
         else:
             without_password += 1
     if len(instructors) != 1:
-        problems.append(("roster", "role", "no instructor; give exactly one row the role "
+        problems.append((None, "role", "no instructor; give exactly one row the role "
                                            "'instructor'" if not instructors else
                          f"{len(instructors)} instructors ({', '.join(instructors)}); the hub "
                          f"has exactly one"))
     if not learners:
-        problems.append(("roster", "role", "no learners"))
+        problems.append((None, "role", "no learners"))
     if with_password and without_password:
-        problems.append(("roster", "password", f"{with_password} row(s) have a password and "
+        problems.append((None, "password", f"{with_password} row(s) have a password and "
                                                f"{without_password} do not; give every row a "
                                                f"password, or none (shared workshop password)"))
     if problems:
-        lines = "\n".join(f"  {'row ' + str(r) if isinstance(r, int) else r}, {c}: {m}"
-                          for r, c, m in problems)
-        raise HubRosterError(f"roster {path} has {len(problems)} problem(s):\n{lines}", problems)
+        raise HubRosterError([FileProblem(source, line, field, reason)
+                              for line, field, reason in problems])
     return HubRoster(instructors[0], tuple(learners), passwords)

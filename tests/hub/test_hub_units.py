@@ -35,9 +35,11 @@ def test_every_roster_mistake_is_reported_at_once(tmp_path):
         load_hub_roster(_roster(tmp_path, "username,role,password,team\n"
                                 "kim,instructor,kims-secret\nlee,instructor,lees-secret\n"
                                 "ana,student,anas-secret\nana,learner,short\nbo,learner,\n"))
-    problems = {(row, column) for row, column, _ in caught.value.problems}
-    assert problems == {(1, "header"), (4, "role"), (5, "username"), ("roster", "role"),
-                        ("roster", "password")}
+    problems = {(p.line, p.field) for p in caught.value.problems}
+    assert problems == {(1, ""), (4, "role"), (5, "username"), (None, "role"),
+                        (None, "password")}
+    assert str(caught.value).startswith(f"the roster {tmp_path / 'roster.csv'} has 5 problems:\n"
+                                        "  line 1: unknown column(s) ['team']")
     message = str(caught.value)
     assert "'student' is not a role" in message and "2 instructors (kim, lee)" in message
     assert "'ana' appears twice" in message
@@ -45,7 +47,7 @@ def test_every_roster_mistake_is_reported_at_once(tmp_path):
 
 
 def test_a_short_password_is_refused(tmp_path):
-    with pytest.raises(HubRosterError, match="row 3, password: is 5 characters; use at least 8"):
+    with pytest.raises(HubRosterError, match="line 3, field 'password': is 5 characters; use at least 8"):
         load_hub_roster(_roster(tmp_path, "username,role,password\n"
                                 "kim,instructor,kims-secret\nana,learner,short\n"))
 
