@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._files import read_text
 from ._validate import check_text, check_whole_number
 
 __all__ = ["EMOTIONS", "RatingSession", "RejectedLine", "SKIT_LEVELS", "SceneCard",
@@ -334,7 +335,7 @@ class RatingSession:
 
     # -- reading ------------------------------------------------------------
     def _load(self) -> None:
-        text = self.path.read_text(encoding="utf-8")
+        text = read_text(self.path, what="skit session file")[1]
         if text and not text.endswith("\n"):
             self._append("\n")  # a half-written last line must not swallow the next one
         lines = text.splitlines()

@@ -19,6 +19,7 @@ ValueError: all 3 cards have been dealt in this session; start a new session to 
 from __future__ import annotations
 
 import csv
+import io
 import os
 import random
 from collections.abc import Callable, Sequence
@@ -26,11 +27,14 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
+from .._files import FileProblem, TrainerFileError, read_text
+
 __all__ = [
     "Dealer",
     "DebriefSummary",
     "OUTCOMES",
     "RoundLog",
+    "RoundLogError",
     "RoundResult",
     "deal_order",
     "debrief_summary",
@@ -142,6 +146,12 @@ def default_log_path(folder=None, *, clock: Callable[[], datetime] = datetime.no
     return folder / f"case_card_rounds_{clock():%Y-%m-%d}.csv"
 
 
+class RoundLogError(TrainerFileError):
+    """A round log with rows that cannot be read; ``problems`` lists every one."""
+
+    what = "round log"
+
+
 class RoundLog:
     """Round results kept in a CSV file, one row per round, written as it happens.
 
@@ -158,18 +168,21 @@ class RoundLog:
         self.clock = clock
         self.results: list[RoundResult] = []
         if self.path.exists() and self.path.stat().st_size:
-            with self.path.open(newline="", encoding="utf-8") as file:
-                reader = csv.DictReader(file)
-                for row in reader:
-                    row = {k: row.get(k) or "" for k in _COLUMNS}
-                    for name in ("signals_noticed", "signals_missed"):
-                        row[name] = tuple(s for s in row[name].split(" | ") if s)
-                    try:
-                        row["round"] = int(row["round"])
-                        self.results.append(RoundResult(**row))
-                    except ValueError as error:  # say where, rather than drop the round
-                        raise ValueError(f"{self.path}, line {reader.line_num}: {error}; "
-                                         "fix or remove that row") from None
+            source, text = read_text(self.path, what="round log", error=RoundLogError)
+            reader = csv.DictReader(io.StringIO(text, newline=""))
+            problems = []
+            for row in reader:
+                row = {k: row.get(k) or "" for k in _COLUMNS}
+                for name in ("signals_noticed", "signals_missed"):
+                    row[name] = tuple(s for s in row[name].split(" | ") if s)
+                try:
+                    row["round"] = int(row["round"])
+                    self.results.append(RoundResult(**row))
+                except ValueError as error:  # say where, rather than drop the round
+                    problems.append(FileProblem(source, reader.line_num, "",
+                                                f"{error}; fix or remove that row"))
+            if problems:
+                raise RoundLogError(problems)
 
     def add(self, result: RoundResult) -> RoundResult:
         """Append ``result`` to the file (stamped with the time) and to :attr:`results`."""

@@ -429,14 +429,17 @@ class TestRoundLog:
             self.result(1, "maybe")
 
     def test_damaged_file_names_the_line(self, tmp_path):
-        """A hand-edited log with a bad row is reported with its line, not skipped."""
+        """A hand-edited log's bad rows are all reported with their lines, not skipped."""
         path = tmp_path / "rounds.csv"
         RoundLog(path).add(self.result(1))
         with path.open("a", encoding="utf-8") as file:
             file.write("2,D2,Title,waiting,guess,maybe,,,\n")
-        with pytest.raises(ValueError, match=f"^{re.escape(str(path))}, line 3: outcome must be "
-                                             "one of found, partly, missed, got 'maybe'; fix or "
-                                             "remove that row$"):
+        with path.open("a", encoding="utf-8") as file:
+            file.write("x,D3,Title,waiting,guess,found,,,\n")
+        with pytest.raises(ValueError, match=f"^the round log {re.escape(str(path))} has 2 "
+                                             "problems:\n  line 3: outcome must be one of found, "
+                                             "partly, missed, got 'maybe'; fix or remove that row"
+                                             "\n  line 4: invalid literal for int"):
             RoundLog(path)
 
     def test_bad_path(self):
