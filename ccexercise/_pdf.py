@@ -16,10 +16,12 @@ LEADING = 1.22  # line height as a multiple of the font size
 
 
 def font_paths() -> tuple[Path, Path]:
-    """DejaVu Sans regular and bold, from matplotlib's own fonts."""
-    import matplotlib
+    """DejaVu Sans regular and bold, from matplotlib's own fonts (found, not imported:
+    printing stays free of the plotting library)."""
+    import importlib.util
 
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    spec = importlib.util.find_spec("matplotlib")
+    folder = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf"
     return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
 
 

@@ -86,6 +86,59 @@ class TestLayerIndependence:
         """The probe itself works: importing matplotlib is noticed."""
         assert imported_in_fresh_interpreter("import matplotlib") == ["matplotlib"]
 
+    def test_no_model_file_imports_a_view_library(self):
+        """No model module imports matplotlib, ipywidgets, IPython or a view layer, anywhere in
+        the file (inside functions too); checked file by file, not only `import ccexercise`.
+        (``cc.views`` and ``cc.widgets`` load on first use through ``ccexercise.__getattr__``.)"""
+        graph = package_import_graph(lazy=False)
+        offenders = {}
+        for path in model_files():
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            libraries = {alias.name.split(".")[0] for node in ast.walk(tree)
+                         if isinstance(node, ast.Import) for alias in node.names}
+            libraries |= {node.module.split(".")[0] for node in ast.walk(tree)
+                          if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+            layers = {m for m in graph[module_name(path)] if not is_model(m)}
+            bad = sorted((libraries & set(VIEW_LIBRARIES)) | layers)
+            if bad:
+                offenders[module_name(path)] = bad
+        assert offenders == {}
+
+    def test_each_model_module_loads_alone_without_view_libraries(self):
+        """Imported one by one in a fresh interpreter, no model module pulls in a view library."""
+        names = [module_name(p) for p in model_files()]
+        probe = ("import importlib, sys\n"
+                 f"for name in {names!r}:\n"
+                 "    importlib.import_module(name)\n"
+                 f"    bad = [m for m in {VIEW_LIBRARIES!r} if m in sys.modules]\n"
+                 "    if bad:\n        print(name, bad)\n        break\n")
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == ""
+
+    def test_model_files_are_found(self):
+        """The model is everything outside the view, widget, command, launch, hub and pipeline code."""
+        names = {module_name(p) for p in model_files()}
+        assert {"ccexercise", "ccexercise.lost_customers", "ccexercise.nps", "ccexercise.cards.dealing",
+                "ccexercise.datasets", "ccexercise.workshop.run_sheets"} <= names
+        assert not names & {"ccexercise.views", "ccexercise.widgets.cards", "ccexercise.launch",
+                            "ccexercise.cli", "ccexercise.hub.roster"}
+
+
+#: Folders and modules outside the model layer.
+NOT_MODEL = ("views", "widgets", "commands", "launch", "hub", "pipeline", "cli",
+             "sandbox_provisioner")  # the last: a shim for pipeline code (see its docstring)
+
+
+def is_model(module: str) -> bool:
+    parts = module.split(".")
+    return parts[0] == "ccexercise" and (len(parts) == 1 or parts[1] not in NOT_MODEL)
+
+
+def model_files():
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if is_model(module_name(p))]
+
 
 # --------------------------------------------------------------------------
 # No import cycles
@@ -100,22 +153,53 @@ def module_name(path):
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def top_level_imports(path, modules):
-    """The package's own modules that ``path`` imports when it is loaded (not inside functions)."""
+def _resolve(node, package):
+    base = node.module or ""
+    if node.level:
+        parent = package.split(".")[:len(package.split(".")) - node.level + 1]
+        base = ".".join(parent + ([node.module] if node.module else []))
+    return base
+
+
+def _lazy_names(tree, function):
+    """Strings in module-level tuples, lists or sets that ``function`` reads (``_LAZY``)."""
+    used = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)}
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in used
+                                                for t in node.targets):
+            if isinstance(node.value, (ast.Tuple, ast.List, ast.Set)):
+                names |= {e.value for e in node.value.elts
+                          if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return names
+
+
+def imports_of(path, modules, *, everywhere=True, lazy=True):
+    """The package's own modules that ``path`` imports: at load time, inside functions
+    (``everywhere``), and through ``importlib.import_module`` in a module ``__getattr__``."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+    for node in (ast.walk(tree) if everywhere else tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.split(".")[:len(package.split(".")) - node.level + 1]
-                base = ".".join(parent + ([node.module] if node.module else []))
+            base = _resolve(node, package)
             for alias in node.names:  # `from . import checks` imports a module, not a name
                 found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+        elif (everywhere and lazy and isinstance(node, ast.FunctionDef) and node.name == "__getattr__"
+              and "import_module" in ast.unparse(node)):
+            found.update(f"{package}.{lazy}" for lazy in _lazy_names(tree, node))
+            for call in ast.walk(node):  # import_module("ccexercise.x") with a plain string
+                if isinstance(call, ast.Constant) and isinstance(call.value, str):
+                    found.add(call.value)
     return {m for m in found if m in modules and m != name}
+
+
+def top_level_imports(path, modules):
+    """The package's own modules that ``path`` imports when it is loaded (not inside functions)."""
+    return imports_of(path, modules, everywhere=False)
 
 
 def import_cycles(graph):
@@ -134,16 +218,42 @@ def import_cycles(graph):
     return sorted(sorted(c) for c in cycles)
 
 
-def package_import_graph():
+def package_import_graph(*, everywhere=True, lazy=True):
     paths = sorted(PACKAGE.rglob("*.py"))
     modules = {module_name(p) for p in paths}
-    return {module_name(p): top_level_imports(p, modules) for p in paths}
+    return {module_name(p): imports_of(p, modules, everywhere=everywhere, lazy=lazy)
+            for p in paths}
 
 
 class TestNoImportCycles:
     def test_no_module_imports_one_that_imports_it_back(self):
-        """No two ccexercise modules import each other, directly or through others."""
+        """No two ccexercise modules import each other, directly or through others, counting
+        imports inside functions and through a module ``__getattr__``."""
         assert import_cycles(package_import_graph()) == []
+
+    def test_graph_sees_function_and_lazy_imports(self, tmp_path):
+        """An import inside a function and a lazy ``__getattr__`` import are edges too."""
+        package = tmp_path / "pkg"
+        package.mkdir()
+        (package / "__init__.py").write_text(
+            "_LAZY = ('b',)\n\ndef __getattr__(name):\n    import importlib\n"
+            "    if name in _LAZY:\n        return importlib.import_module(f'.{name}', __name__)\n")
+        (package / "b.py").write_text("def f():\n    from . import c\n")
+        (package / "c.py").write_text("import pkg\n")
+        modules = {"pkg", "pkg.b", "pkg.c"}
+
+        def graph_of(**options):
+            return {m: imports_of(package / (m.split(".")[1] + ".py" if "." in m
+                                              else "__init__.py"), modules, **options)
+                    for m in modules}
+
+        global ROOT
+        old_root, ROOT = ROOT, tmp_path
+        try:
+            assert import_cycles(graph_of()) == [["pkg", "pkg.b", "pkg.c"]]
+            assert import_cycles(graph_of(everywhere=False)) == []
+        finally:
+            ROOT = old_root
 
     def test_cycle_finder_finds_a_loop(self):
         """The finder itself works: a -> b -> c -> a is one cycle; d -> a is not part of it."""
