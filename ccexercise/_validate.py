@@ -11,10 +11,15 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-__all__ = ["check_fraction", "check_number", "check_text", "check_texts", "check_whole_number"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["check_columns", "check_fraction", "check_number", "check_text", "check_texts",
+           "check_whole_number"]
 
 
 def _is_real(value) -> bool:
@@ -148,3 +153,39 @@ def check_texts(name: str, value, what: str) -> tuple[str, ...]:
     for i, text in enumerate(value):
         check_text(f"{name}[{i}]", text)
     return value
+
+
+def check_columns(name: str, table, columns, *, what: str = "") -> pd.DataFrame:
+    """``table`` after checking that it is a pandas DataFrame with every one of ``columns``.
+
+    ``columns`` are the column names the caller needs (one name or a list);
+    ``what`` says where such a table comes from and is shown in brackets.
+    Every missing column is listed at once, with the columns the table has,
+    so a misspelt name is easy to spot. Extra columns are fine.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"nps": [10.0], "low": [2.0]})
+    >>> check_columns("table", t, ["nps", "low"]) is t
+    True
+    >>> check_columns("table", t, ["nps", "low", "high", "answers"],
+    ...               what="the result of cc.nps_by(...)")
+    Traceback (most recent call last):
+        ...
+    ValueError: table lacks the columns ['high', 'answers']; it needs nps, low, high, answers (the result of cc.nps_by(...)) and has ['nps', 'low']
+    >>> check_columns("table", [10, 2], ["nps"])
+    Traceback (most recent call last):
+        ...
+    TypeError: table must be a pandas DataFrame, got [10, 2] (a list)
+    """
+    import pandas as pd  # not at import time: this module does not need pandas otherwise
+
+    about = f" ({what})" if what else ""
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame{about}, got {table!r} "
+                        f"(a {type(table).__name__})")
+    needed = [columns] if isinstance(columns, str) else list(dict.fromkeys(columns))
+    missing = [column for column in needed if column not in table.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the columns {missing!r}; it needs "
+                         f"{', '.join(map(str, needed))}{about} and has {list(table.columns)!r}")
+    return table

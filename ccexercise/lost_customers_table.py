@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import check_fraction, check_number, check_whole_number
+from ._validate import check_columns, check_fraction, check_number, check_whole_number
 
 __all__ = ["cost_by_segment", "lost_revenue_table"]
 
@@ -44,12 +44,9 @@ def _column_or_value(customers: pd.DataFrame, name: str, spec, *, minimum=None,
 
     A float64 column is returned without a copy (read-only) and checked with
     :func:`_check_column`, unless ``check_column=False`` says the caller
-    will do that itself.
+    will do that itself. The caller has checked that a named column exists.
     """
     if isinstance(spec, str):
-        if spec not in customers.columns:
-            raise ValueError(f"{name}={spec!r} is not a column of customers; "
-                             f"the columns are {list(customers.columns)}")
         column = customers[spec]
         if (not pd.api.types.is_numeric_dtype(column.dtype)
                 or pd.api.types.is_bool_dtype(column.dtype)):
@@ -141,10 +138,11 @@ def lost_revenue_table(customers: pd.DataFrame, *, first_year="first_year",
     >>> lost_revenue_table(shop, first_year="spend")
     Traceback (most recent call last):
         ...
-    ValueError: first_year='spend' is not a column of customers; the columns are ['name', 'first_year', 'growth']
+    ValueError: customers lacks the columns ['spend']; it needs spend and has ['name', 'first_year', 'growth']
     """
-    if not isinstance(customers, pd.DataFrame):
-        raise TypeError(f"customers must be a pandas DataFrame, got a {type(customers).__name__}")
+    check_columns("customers", customers,
+                  [spec for spec in (first_year, growth_per_year, growth_rate, margin)
+                   if isinstance(spec, str)])
     years = check_whole_number("years", years, minimum=1, maximum=100)
     a = _column_or_value(customers, "first_year", first_year, minimum=0)
     # growth_per_year has no limits: its check for empty cells is part of the
@@ -205,12 +203,8 @@ def cost_by_segment(table: pd.DataFrame, *, segment: str = "segment") -> pd.Data
     trade            1         300.0         60.0
     shop             2         150.0         30.0
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a pandas DataFrame, got a {type(table).__name__}")
-    missing = [c for c in (segment, "lost_revenue", "lost_profit") if c not in table.columns]
-    if missing:
-        raise ValueError(f"table is missing the column(s) {missing}; pass the result of "
-                         "lost_revenue_table, and segment= the name of the segment column")
+    check_columns("table", table, (segment, "lost_revenue", "lost_profit"),
+                  what="the result of lost_revenue_table(...)")
     grouped = table.groupby(segment, observed=True, sort=False, dropna=False).agg(
         customers=("lost_revenue", "size"), lost_revenue=("lost_revenue", "sum"),
         lost_profit=("lost_profit", "sum"))

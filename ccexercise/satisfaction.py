@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._validate import _is_real, check_number
+from ._validate import _is_real, check_columns, check_number
 
 __all__ = [
     "DIMENSIONS",
@@ -228,14 +228,9 @@ def _item_columns(survey: pd.DataFrame, side: str) -> list[str]:
 
 
 def _check_survey(survey) -> None:
-    if not isinstance(survey, pd.DataFrame):
-        raise TypeError(f"survey must be a pandas DataFrame, got a {type(survey).__name__}")
-    needed = _item_columns(survey, "expected") + _item_columns(survey, "perceived")
-    missing = [c for c in needed if c not in survey.columns]
-    if missing:
-        raise ValueError(f"survey is missing the columns {missing[:4]}"
-                         + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
-                         + "; load it with cc.datasets.load('04_satisfaction_formula')")
+    check_columns("survey", survey,
+                  _item_columns(survey, "expected") + _item_columns(survey, "perceived"),
+                  what="a survey such as cc.datasets.load('04_satisfaction_formula')")
     if survey.empty:
         raise ValueError("survey has no rows")
 
@@ -408,9 +403,7 @@ def weakest_dimension(survey: pd.DataFrame, *, by: str = "segment", weights=None
     _check_survey(survey)
     if not isinstance(by, str):
         raise TypeError(f"by must be a column name, got {by!r} (a {type(by).__name__})")
-    if by not in survey.columns:
-        raise ValueError(f"by={by!r} is not a column of survey; the columns include "
-                         f"{[c for c in survey.columns if not str(c).endswith(('_expected', '_perceived'))]}")
+    check_columns("survey", survey, [by])
     if survey[by].isna().any():
         rows = list(survey.index[survey[by].isna()][:5])
         raise ValueError(f"survey column {by!r} is empty in some rows: index {rows}")

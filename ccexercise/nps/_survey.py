@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._validate import check_columns
 from ._calculators import NpsCounts
 from ._scores import as_array, int_array, scale_range
 
@@ -45,17 +46,10 @@ def nps_by(table: pd.DataFrame, by, *, score: str = "score", level: float = 0.95
     >>> nps_by(t, "shop")
     Traceback (most recent call last):
         ...
-    ValueError: by='shop' is not a column of table; the columns are ['branch', 'score']
+    ValueError: table lacks the columns ['shop']; it needs score, shop and has ['branch', 'score']
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a pandas DataFrame, got a {type(table).__name__}")
-    keys = [by] if isinstance(by, str) else list(by) if isinstance(by, (list, tuple)) else None
-    if not keys:
-        raise TypeError(f"by must be a column name or a list of them, got {by!r}")
-    for name, column in [("score", score)] + [("by", k) for k in keys]:
-        if not isinstance(column, str) or column not in table.columns:
-            raise ValueError(f"{name}={column!r} is not a column of table; "
-                             f"the columns are {list(table.columns)}")
+    keys = _keys(by)
+    check_columns("table", table, [score, *keys])
     low, high = scale_range(scale)
     try:
         values = as_array(table[score], low, high)
@@ -82,6 +76,14 @@ def nps_by(table: pd.DataFrame, by, *, score: str = "score", level: float = 0.95
         "answers", "promoters", "passives", "detractors", "nps", "low", "high"])
 
 
+def _keys(by) -> list:
+    """``by`` (a column name or a list of them) as a list of column names."""
+    keys = [by] if isinstance(by, str) else list(by) if isinstance(by, (list, tuple)) else None
+    if not keys:
+        raise TypeError(f"by must be a column name or a list of them, got {by!r}")
+    return keys
+
+
 def nps_by_period(table: pd.DataFrame, *, date: str = "date", period: str = "month",
                   by=None, score: str = "score", level: float = 0.95, method: str = "wald",
                   scale: str = "0-10") -> pd.DataFrame:
@@ -100,19 +102,15 @@ def nps_by_period(table: pd.DataFrame, *, date: str = "date", period: str = "mon
     """
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(map(repr, PERIODS))}, got {period!r}")
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a pandas DataFrame, got a {type(table).__name__}")
-    if date not in table.columns:
-        raise ValueError(f"date={date!r} is not a column of table; "
-                         f"the columns are {list(table.columns)}")
+    keys = _keys(by) if by else []
+    check_columns("table", table, [date, score, *keys])
     when = pd.to_datetime(table[date], errors="coerce")
     if when.isna().any():
         first = table.index[when.isna().to_numpy()][0]
         raise ValueError(f"date column {date!r} holds a value that is not a date at index "
                          f"{first!r}: {table.at[first, date]!r}")
     labelled = table.assign(**{period: when.dt.to_period(PERIODS[period]).astype(str)})
-    keys = ([by] if isinstance(by, str) else list(by or [])) + [period]
-    return nps_by(labelled, keys, score=score, level=level, method=method, scale=scale)
+    return nps_by(labelled, keys + [period], score=score, level=level, method=method, scale=scale)
 
 
 # --------------------------------------------------------------------------

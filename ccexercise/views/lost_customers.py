@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .._validate import check_columns
 from ..lost_customers import LostCustomerCost
 from ._figures import (
     COLOURS,
@@ -150,16 +151,11 @@ def segment_chart(by_segment: pd.DataFrame, *, title: str | None = None) -> Figu
     >>> segment_chart(t[["lost_revenue"]])
     Traceback (most recent call last):
         ...
-    ValueError: by_segment is missing the column(s) ['lost_profit']; pass the result of cost_by_segment(...), which has the columns ['lost_revenue', 'lost_profit']
+    ValueError: by_segment lacks the columns ['lost_profit']; it needs lost_revenue, lost_profit (the result of cost_by_segment(...)) and has ['lost_revenue']
     """
-    if not isinstance(by_segment, pd.DataFrame):
-        raise TypeError("by_segment must be a pandas DataFrame from cost_by_segment(...), got "
-                        f"a {type(by_segment).__name__}")
+    check_columns("by_segment", by_segment, _SEGMENT_COLUMNS,
+                  what="the result of cost_by_segment(...)")
     _check_title(title)
-    missing = [c for c in _SEGMENT_COLUMNS if c not in by_segment.columns]
-    if missing:
-        raise ValueError(f"by_segment is missing the column(s) {missing}; pass the result of "
-                         f"cost_by_segment(...), which has the columns {list(_SEGMENT_COLUMNS)}")
     for column in _SEGMENT_COLUMNS:
         dtype = by_segment[column].dtype
         if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._validate import check_columns
 from ..nps import NpsCounts
 from ._figures import COLOURS, FIGSIZE, FONT_SIZES, new_figure, style_axes
 from .svg import SvgChart
@@ -39,13 +40,8 @@ def _check_counts(counts) -> NpsCounts:
 
 
 def _check_table(table, name: str) -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{name} must be the DataFrame from cc.nps_by(...) or "
-                        f"cc.nps_by_period(...), got a {type(table).__name__}")
-    missing = [c for c in _BY_TABLE if c not in table.columns]
-    if missing:
-        raise ValueError(f"{name} is missing the column(s) {missing}; pass the result of "
-                         "cc.nps_by(...) or cc.nps_by_period(...)")
+    check_columns(name, table, _BY_TABLE,
+                  what="the result of cc.nps_by(...) or cc.nps_by_period(...)")
     if table.empty:
         raise ValueError(f"{name} has no rows; there is nothing to draw")
     return table
@@ -204,8 +200,7 @@ def nps_what_if_live_chart(table: pd.DataFrame) -> SvgChart:
     >>> nps_what_if_live_chart(cc.nps_what_if(100, 60, 40, moved=10)).series[0].values
     (30.0, 35.0, 35.0, 40.0)
     """
-    if not isinstance(table, pd.DataFrame) or "nps" not in table.columns:
-        raise TypeError("table must be the result of cc.nps_what_if(...)")
+    check_columns("table", table, ["nps"], what="the result of cc.nps_what_if(...)")
     chart = SvgChart(title="NPS after each change", categories=list(table.index),
                      value_label="NPS (points)", horizontal=True)
     chart.bars(table["nps"].tolist(), label="NPS", colour=COLOURS["revenue"], value_labels=True)

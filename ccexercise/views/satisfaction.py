@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._validate import check_columns
 from ..expectations import PromiseOutcome
 from ..satisfaction import DIMENSIONS, GapAnalysis
 from ..service_levels import ServiceLevel
@@ -40,17 +41,17 @@ def _check_analysis(analysis) -> GapAnalysis:
 
 
 def _check_levels(counts) -> pd.DataFrame:
-    if (not isinstance(counts, pd.DataFrame) or "count" not in counts.columns
-            or list(counts.index) != [level.label for level in ServiceLevel]):
-        raise TypeError("counts must be the result of level_counts(...), a table with a "
-                        f"'count' for Low, Standard and WOW; got a {type(counts).__name__}")
+    check_columns("counts", counts, ["count"], what="the result of level_counts(...)")
+    levels = [level.label for level in ServiceLevel]
+    if list(counts.index) != levels:
+        raise ValueError(f"counts must have the rows {levels} (the result of level_counts(...)), "
+                         f"got {list(counts.index)!r}")
     return counts
 
 
 def _check_segments(by_segment) -> pd.DataFrame:
-    if not isinstance(by_segment, pd.DataFrame) or not set(DIMENSIONS) <= set(by_segment.columns):
-        raise TypeError("by_segment must be the result of weakest_dimension(...), a table with "
-                        f"one column per dimension; got a {type(by_segment).__name__}")
+    check_columns("by_segment", by_segment, DIMENSIONS,
+                  what="the result of weakest_dimension(...)")
     if by_segment.empty:
         raise ValueError("by_segment has no rows; there is no segment to draw")
     return by_segment

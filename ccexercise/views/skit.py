@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._validate import check_columns
 from ..skit import COMPARISON_COLUMNS
 from .svg import SvgChart
 
@@ -51,13 +52,7 @@ def skit_comparison_chart(table: pd.DataFrame) -> SvgChart | None:
     >>> skit_comparison_chart(cc.compare_skits([], [])) is None
     True
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be the DataFrame from compare_skits, got {table!r} "
-                        f"(a {type(table).__name__})")
-    missing = [column for column in COMPARISON_COLUMNS if column not in table.columns]
-    if missing:
-        raise ValueError(f"table must be the DataFrame from compare_skits; it lacks the "
-                         f"columns {missing!r}")
+    check_columns("table", table, COMPARISON_COLUMNS, what="the result of compare_skits(...)")
     rated = table[table["come_back"].notna()]
     if rated.empty:
         return None

@@ -395,14 +395,22 @@ class TestLostRevenueTable:
 
     def test_not_a_dataframe(self):
         """A list of dicts is not a table."""
-        with raises(TypeError, "customers must be a pandas DataFrame, got a list"):
+        with raises(TypeError, "customers must be a pandas DataFrame, got [{'first_year': 1}] "
+                               "(a list)"):
             lost_revenue_table([{"first_year": 1}])
 
     def test_missing_column(self, shop):
         """A column name that is not in the table lists the real columns."""
-        with raises(ValueError, "first_year='spend' is not a column of customers; the columns "
-                                "are ['name', 'first_year', 'growth']"):
+        with raises(ValueError, "customers lacks the columns ['spend']; it needs spend and has "
+                                "['name', 'first_year', 'growth']"):
             lost_revenue_table(shop, first_year="spend")
+
+    def test_missing_columns_named_together(self, shop):
+        """Every named column that is missing is listed in one message, in argument order."""
+        with raises(ValueError, "customers lacks the columns ['spend', 'rate']; it needs spend, "
+                                "growth, rate and has ['name', 'first_year', 'growth']"):
+            lost_revenue_table(shop, first_year="spend", growth_per_year="growth",
+                               growth_rate="rate", margin=0.2)
 
     def test_non_numeric_column(self, shop):
         """A text column cannot be an amount."""
@@ -888,14 +896,15 @@ class TestCostBySegment:
 
     def test_missing_columns(self, segmented):
         """Missing columns are listed, with a hint on what to pass."""
-        with raises(ValueError, "table is missing the column(s) ['segment', 'lost_profit']; pass "
-                                "the result of lost_revenue_table, and segment= the name of the "
-                                "segment column"):
+        with raises(ValueError, "table lacks the columns ['segment', 'lost_profit']; it needs "
+                                "segment, lost_revenue, lost_profit (the result of "
+                                "lost_revenue_table(...)) and has ['lost_revenue']"):
             cost_by_segment(segmented.drop(columns=["segment", "lost_profit"]))
 
     def test_not_a_dataframe(self):
         """A dict is not a table."""
-        with raises(TypeError, "table must be a pandas DataFrame, got a dict"):
+        with raises(TypeError, "table must be a pandas DataFrame (the result of "
+                               "lost_revenue_table(...)), got {'segment': ['a']} (a dict)"):
             cost_by_segment({"segment": ["a"]})
 
     def test_missing_segment_not_silently_dropped(self, segmented):

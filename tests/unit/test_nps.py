@@ -368,9 +368,13 @@ class TestBySegment:
 
     @pytest.mark.parametrize("kwargs, kind, message", [
         ({"by": "shop"}, ValueError,
-         "by='shop' is not a column of table; the columns are ['branch', 'channel', 'score']"),
+         "table lacks the columns ['shop']; it needs score, shop and has "
+         "['branch', 'channel', 'score']"),
         ({"by": "branch", "score": "rating"}, ValueError,
-         "score='rating' is not a column of table; the columns are "
+         "table lacks the columns ['rating']; it needs rating, branch and has "
+         "['branch', 'channel', 'score']"),
+        ({"by": ["shop", "channel"], "score": "rating"}, ValueError,
+         "table lacks the columns ['rating', 'shop']; it needs rating, shop, channel and has "
          "['branch', 'channel', 'score']"),
         ({"by": 3}, TypeError, "by must be a column name or a list of them, got 3"),
     ])
@@ -379,7 +383,7 @@ class TestBySegment:
             nps_by(self.table, **kwargs)
 
     def test_not_a_table(self):
-        with raises(TypeError, "table must be a pandas DataFrame, got a list"):
+        with raises(TypeError, "table must be a pandas DataFrame, got [1, 2] (a list)"):
             nps_by([1, 2], "branch")
 
     def test_by_month(self):
@@ -404,6 +408,15 @@ class TestBySegment:
         with raises(ValueError, "date column 'date' holds a value that is not a date at index "
                                 "1: 'soon'"):
             nps_by_period(t)
+
+    def test_bad_columns_by_period(self):
+        """The date, score and by columns are checked together: every missing one is named."""
+        t = pd.DataFrame({"when": ["2025-01-05"], "score": [10]})
+        with raises(ValueError, "table lacks the columns ['date', 'branch']; it needs date, "
+                                "score, branch and has ['when', 'score']"):
+            nps_by_period(t, by="branch")
+        with raises(TypeError, "table must be a pandas DataFrame, got None (a NoneType)"):
+            nps_by_period(None)
 
 
 # --------------------------------------------------------------------------

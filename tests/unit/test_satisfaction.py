@@ -38,6 +38,10 @@ PROPERTY = settings(max_examples=200, deadline=None,
 ratings = st.integers(min_value=1, max_value=7)
 real_ratings = st.floats(min_value=1, max_value=7, allow_nan=False)
 EQUAL_POINTS = {d: 20 for d in DIMENSIONS}
+#: The 20 rating columns a survey needs, in the order the check lists them.
+ITEM_COLUMNS = [f"{dimension}_{n}_{side}" for side in ("expected", "perceived")
+                for dimension in ("tangibles", "reliability", "responsiveness", "assurance",
+                                  "empathy") for n in (1, 2)]
 
 
 def raises(kind, message):
@@ -283,15 +287,22 @@ class TestItemGaps:
 
     def test_missing_columns(self):
         """A table without the survey columns is refused, with the fix."""
-        with raises(ValueError, "survey is missing the columns ['tangibles_1_expected', "
-                                "'tangibles_2_expected', 'reliability_1_expected', "
-                                "'reliability_2_expected'] and 16 more; load it with "
-                                "cc.datasets.load('04_satisfaction_formula')"):
+        with raises(ValueError, f"survey lacks the columns {ITEM_COLUMNS!r}; it needs "
+                                f"{', '.join(ITEM_COLUMNS)} (a survey such as "
+                                "cc.datasets.load('04_satisfaction_formula')) and has ['x']"):
             item_gaps(pd.DataFrame({"x": [1]}))
+        partial = pd.DataFrame([survey_row()]).drop(columns=["empathy_2_expected",
+                                                             "tangibles_1_perceived"])
+        with raises(ValueError, "survey lacks the columns ['empathy_2_expected', "
+                                f"'tangibles_1_perceived']; it needs {', '.join(ITEM_COLUMNS)} "
+                                "(a survey such as cc.datasets.load('04_satisfaction_formula')) "
+                                f"and has {list(partial.columns)!r}"):
+            item_gaps(partial)
 
     def test_not_a_table(self):
         """A list is not a survey."""
-        with raises(TypeError, "survey must be a pandas DataFrame, got a list"):
+        with raises(TypeError, "survey must be a pandas DataFrame (a survey such as "
+                               "cc.datasets.load('04_satisfaction_formula')), got [1, 2] (a list)"):
             item_gaps([1, 2])
 
     def test_empty_survey(self):
@@ -385,8 +396,10 @@ class TestWeakestDimension:
 
     def test_unknown_column(self):
         """A grouping column that is not there is named with the columns that are."""
-        with raises(ValueError, "by='region' is not a column of survey; the columns include "
-                                "['segment']"):
+        columns = [f"{item.code}_{side}" for item in SURVEY_ITEMS
+                   for side in ("expected", "perceived")] + ["segment"]
+        with raises(ValueError, f"survey lacks the columns ['region']; it needs region and has "
+                                f"{columns!r}"):
             weakest_dimension(self.survey(), by="region")
 
     def test_empty_segment(self):

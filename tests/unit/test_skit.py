@@ -373,6 +373,21 @@ class TestCompareSkits:
         with raises(TypeError, "ratings must hold SkitRatings, got 5 (a int)"):
             compare_skits([], [5])
 
+    def test_chart_refuses_other_tables(self):
+        """The comparison chart names every column its table lacks, and refuses a non-table."""
+        from ccexercise.views.skit import skit_comparison_chart
+
+        table = compare_skits([], []).drop(columns=["come_back", "room_mean"])
+        with raises(ValueError, "table lacks the columns ['come_back', 'room_mean']; it needs "
+                                "level, place, purchase, expectation, emotions, mood, felt_level, "
+                                "come_back, room_mean, room_count (the result of "
+                                "compare_skits(...)) and has ['level', 'place', 'purchase', "
+                                "'expectation', 'emotions', 'mood', 'felt_level', 'room_count']"):
+            skit_comparison_chart(table)
+        with raises(TypeError, "table must be a pandas DataFrame (the result of "
+                               "compare_skits(...)), got [] (a list)"):
+            skit_comparison_chart([])
+
     @PROPERTY
     @given(levels=st.lists(st.sampled_from(SKIT_LEVELS), min_size=1, max_size=6))
     def test_sorted_by_level(self, levels):

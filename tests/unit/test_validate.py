@@ -5,9 +5,10 @@ import re
 from fractions import Fraction
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from ccexercise._validate import check_fraction, check_number, check_whole_number
+from ccexercise._validate import check_columns, check_fraction, check_number, check_whole_number
 
 
 def raises(kind, message):
@@ -162,3 +163,66 @@ class TestCheckFraction:
         """Strings, None and bools raise TypeError naming the type."""
         with raises(TypeError, f"margin must be a number between 0 and 1, got {shown}"):
             check_fraction("margin", value)
+
+
+class TestCheckColumns:
+    TABLE = pd.DataFrame({"nps": [10.0], "low": [2.0], "branch": ["A"]})
+
+    def test_table_returned_unchanged(self):
+        """A table with every needed column (and more) comes back as the same object."""
+        assert check_columns("table", self.TABLE, ["low", "nps"]) is self.TABLE
+
+    def test_no_columns_needed(self):
+        """With nothing needed, any DataFrame passes, even one without columns."""
+        empty = pd.DataFrame()
+        assert check_columns("table", empty, []) is empty
+
+    def test_one_name_is_one_column(self):
+        """A single name is one column, not a list of its letters."""
+        assert check_columns("table", self.TABLE, "nps") is self.TABLE
+        with raises(ValueError, "table lacks the columns ['high']; it needs high and has "
+                                "['nps', 'low', 'branch']"):
+            check_columns("table", self.TABLE, "high")
+
+    def test_every_missing_column_listed(self):
+        """All missing columns are named at once, in the order needed, with the columns it has."""
+        with raises(ValueError, "by_segment lacks the columns ['high', 'answers']; it needs nps, "
+                                "high, low, answers and has ['nps', 'low', 'branch']"):
+            check_columns("by_segment", self.TABLE, ["nps", "high", "low", "answers"])
+
+    def test_hint_says_where_the_table_comes_from(self):
+        """``what`` is shown in brackets after the needed columns."""
+        with raises(ValueError, "table lacks the columns ['high']; it needs nps, high (the "
+                                "result of cc.nps_by(...)) and has ['nps', 'low', 'branch']"):
+            check_columns("table", self.TABLE, ("nps", "high"), what="the result of cc.nps_by(...)")
+
+    def test_repeated_column_named_once(self):
+        """A column needed twice (score= and by= the same name) is listed once."""
+        with raises(ValueError, "table lacks the columns ['score']; it needs score, nps and has "
+                                "['nps', 'low', 'branch']"):
+            check_columns("table", self.TABLE, ["score", "nps", "score"])
+
+    def test_table_without_columns(self):
+        """An empty DataFrame says it has no columns."""
+        with raises(ValueError, "table lacks the columns ['nps']; it needs nps and has []"):
+            check_columns("table", pd.DataFrame(), ["nps"])
+
+    def test_other_column_labels(self):
+        """Column labels that are not text (here numbers) are named as they are."""
+        with raises(ValueError, "grid lacks the columns [2]; it needs 1, 2 and has [0, 1]"):
+            check_columns("grid", pd.DataFrame([[5, 6]]), [1, 2])
+
+    @pytest.mark.parametrize("value, shown", [
+        ([1, 2], "[1, 2] (a list)"), ({"nps": [1]}, "{'nps': [1]} (a dict)"),
+        (None, "None (a NoneType)"), ("table.csv", "'table.csv' (a str)"),
+        (pd.Series([1], name="nps"), "0    1\nName: nps, dtype: int64 (a Series)")])
+    def test_not_a_dataframe(self, value, shown):
+        """Anything but a DataFrame (a Series too) is a TypeError echoing the value."""
+        with raises(TypeError, f"table must be a pandas DataFrame, got {shown}"):
+            check_columns("table", value, ["nps"])
+
+    def test_not_a_dataframe_with_hint(self):
+        """The hint is given for a wrong type too."""
+        with raises(TypeError, "counts must be a pandas DataFrame (the result of "
+                               "level_counts(...)), got 3 (a int)"):
+            check_columns("counts", 3, ["count"], what="the result of level_counts(...)")

@@ -63,9 +63,14 @@ class TestStatic:
         with raises(TypeError, "counts must be an NpsCounts, such as cc.nps_counts(scores), "
                                "got [10, 9] (a list)"):
             views.nps_groups_chart([10, 9])
-        with raises(ValueError, "by_segment is missing the column(s) ['low', 'high']; pass "
-                                "the result of cc.nps_by(...) or cc.nps_by_period(...)"):
+        with raises(ValueError, "by_segment lacks the columns ['low', 'high']; it needs answers, "
+                                "promoters, passives, detractors, nps, low, high (the result of "
+                                "cc.nps_by(...) or cc.nps_by_period(...)) and has ['answers', "
+                                "'promoters', 'passives', 'detractors', 'nps']"):
             views.nps_segment_chart(cc.nps_by(TABLE, "branch").drop(columns=["low", "high"]))
+        with raises(TypeError, "by_period must be a pandas DataFrame (the result of "
+                               "cc.nps_by(...) or cc.nps_by_period(...)), got 7 (a int)"):
+            views.nps_trend_chart(7)
         with raises(ValueError, "by_period has no rows; there is nothing to draw"):
             views.nps_trend_chart(cc.nps_by_period(TABLE).iloc[:0])
 
@@ -90,3 +95,12 @@ class TestLive:
         assert views.nps_what_if_live_chart(table).series[0].values == tuple(table["nps"])
         by = cc.nps_by(TABLE, "branch")
         assert views.nps_segment_live_chart(by).series[0].values == tuple(by["nps"])
+
+    def test_what_if_live_chart_bad_table(self):
+        """A table without an nps column, or no table at all, is refused."""
+        with raises(ValueError, "table lacks the columns ['nps']; it needs nps (the result of "
+                                "cc.nps_what_if(...)) and has ['answers']"):
+            views.nps_what_if_live_chart(pd.DataFrame({"answers": [10]}))
+        with raises(TypeError, "table must be a pandas DataFrame (the result of "
+                               "cc.nps_what_if(...)), got 30 (a int)"):
+            views.nps_what_if_live_chart(30)

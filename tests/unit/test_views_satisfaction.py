@@ -100,10 +100,16 @@ class TestLevelChart:
         assert ax.get_title() == "Where 4 respondents fall among the three levels"
 
     def test_bad_input(self):
-        """A plain list is not a level count table."""
-        with raises(TypeError, "counts must be the result of level_counts(...), a table with a "
-                               "'count' for Low, Standard and WOW; got a list"):
+        """A plain list is not a level count table; nor is a table without the counts or levels."""
+        with raises(TypeError, "counts must be a pandas DataFrame (the result of "
+                               "level_counts(...)), got [1, 2, 3] (a list)"):
             level_chart([1, 2, 3])
+        with raises(ValueError, "counts lacks the columns ['count']; it needs count (the result "
+                                "of level_counts(...)) and has ['n']"):
+            level_chart(pd.DataFrame({"n": [1, 2, 3]}, index=["Low", "Standard", "WOW"]))
+        with raises(ValueError, "counts must have the rows ['Low', 'Standard', 'WOW'] (the "
+                                "result of level_counts(...)), got [0, 1]"):
+            level_chart(pd.DataFrame({"count": [1, 2]}))
 
 
 class TestSegmentCharts:
@@ -124,9 +130,14 @@ class TestSegmentCharts:
 
     def test_bad_input(self):
         """A table without dimension columns is refused; so is an empty one."""
-        with raises(TypeError, "by_segment must be the result of weakest_dimension(...), a "
-                               "table with one column per dimension; got a DataFrame"):
+        with raises(ValueError, "by_segment lacks the columns ['tangibles', 'reliability', "
+                                "'responsiveness', 'assurance', 'empathy']; it needs tangibles, "
+                                "reliability, responsiveness, assurance, empathy (the result of "
+                                "weakest_dimension(...)) and has ['x']"):
             segment_gap_chart(pd.DataFrame({"x": [1]}))
+        with raises(TypeError, "by_segment must be a pandas DataFrame (the result of "
+                               "weakest_dimension(...)), got None (a NoneType)"):
+            segment_live_chart(None)
         with raises(ValueError, "by_segment has no rows; there is no segment to draw"):
             segment_live_chart(pd.DataFrame(columns=list(DIMENSIONS)))
 

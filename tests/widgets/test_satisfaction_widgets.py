@@ -197,8 +197,10 @@ class TestDimensionExplorer:
 
     def test_bad_survey(self):
         """A table that is not the survey is refused at once."""
-        with raises(ValueError, "survey is missing the columns ['tangibles_1_expected', "
-                                "'tangibles_2_expected', 'reliability_1_expected', "
-                                "'reliability_2_expected'] and 16 more; load it with "
-                                "cc.datasets.load('04_satisfaction_formula')"):
+        needed = [f"{item.code}_{side}" for side in ("expected", "perceived")
+                  for item in SURVEY_ITEMS]
+        with raises(ValueError, f"survey lacks the columns {needed!r}; it needs "
+                                f"{', '.join(needed)} (a survey such as "
+                                "cc.datasets.load('04_satisfaction_formula')) and has "
+                                "['segment', 'branch']"):
             dimension_explorer(pd.DataFrame({"segment": ["x"], "branch": ["y"]}))
