@@ -1,4 +1,5 @@
-"""Old home of the grading kernels' provisioner, now :mod:`ccexercise.pipeline.integrity.sandbox_provisioner`.
+"""Old home of the grading kernels' provisioner; it lives in
+:mod:`ccexercise.pipeline.integrity.sandbox_provisioner`.
 
 Kept because an installed kit may still name this path: the ``ccexercise-sandbox``
 entry point of an editable install made before the move points here until reinstalled.

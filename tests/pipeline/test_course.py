@@ -1,4 +1,4 @@
-"""One reader of ``nbgrader_config.py``: grade and report open the gradebook with the same course id.
+"""One reader of ``nbgrader_config.py``: grade and report open the gradebook with one course id.
 
 Both read the configuration as nbgrader run in the course folder does (the
 Jupyter config path, then the course's own file), so a course id set only
