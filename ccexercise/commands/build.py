@@ -35,12 +35,13 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import build
+    from ..pipeline.course import NbgraderError
 
     root = course_root()
     if args.check:
         try:
             result = build.check(root, args.modules)
-        except build.NbgraderError as error:
+        except NbgraderError as error:
             print(f"ccexercise build --check: {error}")
             return 1
         for module, problems in result.modules.items():
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         built = build.build(root, args.modules, db_url=args.db_url)
-    except build.NbgraderError as error:
+    except NbgraderError as error:
         print(f"ccexercise build: {error}")
         return 1
     for module in built:

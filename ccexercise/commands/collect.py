@@ -34,7 +34,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline.build import select_modules
+    from ..pipeline.course import select_modules
     from ..pipeline.collect import collect, format_table, load_roster
 
     root = course_root()

@@ -6,8 +6,8 @@ compares the result with the committed ``exercises/``: notebooks must be
 equal as JSON, other files byte for byte, and no file may be missing or
 extra. It changes nothing in the course (not even the gradebook).
 
-This module also holds the helpers every pipeline command shares: finding
-the modules asked for, reading ``nbgrader_config.py`` and running nbgrader.
+The helpers every pipeline command shares (finding the modules asked for,
+reading ``nbgrader_config.py``, running nbgrader) are in :mod:`.course`.
 
 >>> compare_trees.__name__
 'compare_trees'
@@ -16,152 +16,17 @@ the modules asked for, reading ``nbgrader_config.py`` and running nbgrader.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._course import modules as course_modules
+from .course import load_config, run_nbgrader, select_modules, setting
 
-__all__ = ["BuildCheck", "NbgraderError", "build", "check", "compare_trees", "course_config",
-           "nbgrader_env", "resolve_db_url", "run_nbgrader", "select_modules"]
+__all__ = ["BuildCheck", "build", "check", "compare_trees"]
 
 #: Files and folders never compared or copied (editor and Python leftovers).
 IGNORED = (".ipynb_checkpoints", "__pycache__", ".DS_Store")
-
-#: Longest an nbgrader command may run, in seconds.
-TIMEOUT = 3600
-
-
-class NbgraderError(RuntimeError):
-    """An nbgrader command failed; the message names it and quotes nbgrader's errors."""
-
-
-# --------------------------------------------------------------------------
-# Shared helpers
-# --------------------------------------------------------------------------
-
-def select_modules(root: Path, requested: list[str] | None) -> list[str]:
-    """The modules to work on: ``requested`` (checked against ``solutions/``), or all of them.
-
-    A trailing slash and a leading ``solutions/`` or ``exercises/`` are
-    accepted, so shell completion works.
-    """
-    known = course_modules(Path(root))
-    if not requested:
-        return known
-    chosen, unknown = [], []
-    for name in requested:
-        name = name.strip().rstrip("/\\")
-        for prefix in ("solutions/", "exercises/"):
-            name = name.removeprefix(prefix)
-        if name in known:
-            if name not in chosen:
-                chosen.append(name)
-        else:
-            unknown.append(name)
-    if unknown:
-        raise ValueError(f"unknown module {', '.join(repr(u) for u in unknown)}; "
-                         f"the modules are: {', '.join(known) or '(none in solutions/)'}")
-    return chosen
-
-
-def course_config(root: Path) -> dict:
-    """``nbgrader_config.py`` of the course as nested dicts (``{"CourseDirectory": {...}}``)."""
-    from traitlets.config.loader import PyFileConfigLoader
-
-    path = Path(root) / "nbgrader_config.py"
-    if not path.is_file():
-        return {}
-    config = PyFileConfigLoader(path.name, path=str(path.parent)).load_config()
-    return {section: dict(values) for section, values in config.items()}
-
-
-def resolve_db_url(root: Path, db_url: str | None = None) -> str:
-    """The gradebook URL to use: ``db_url``, else the course config's, else ``<root>/gradebook.db``.
-
-    A relative SQLite path is taken relative to the course folder (that is
-    where nbgrader runs), and made absolute. A plain ``postgresql://`` URL
-    names the driver SQLAlchemy would pick (``psycopg``, version 3) unless
-    only ``psycopg2`` is installed, in which case it becomes
-    ``postgresql+psycopg2://``.
-
-    >>> resolve_db_url(Path("/course"), "sqlite:///grades.db")
-    'sqlite:////course/grades.db'
-    >>> resolve_db_url(Path("/course"), "postgresql+psycopg2://u@localhost:5432/gb")
-    'postgresql+psycopg2://u@localhost:5432/gb'
-    """
-    root = Path(root)
-    url = db_url or course_config(root).get("CourseDirectory", {}).get("db_url") \
-        or f"sqlite:///{root / 'gradebook.db'}"
-    if not isinstance(url, str) or "://" not in url:
-        raise ValueError(f"--db-url must be a database URL such as sqlite:///gradebook.db or "
-                         f"postgresql://user@host:5432/gradebook, got {url!r}")
-    scheme, rest = url.split("://", 1)
-    if scheme in ("postgresql", "postgres") and _missing("psycopg") and not _missing("psycopg2"):
-        url = f"postgresql+psycopg2://{rest}"
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        relative = url[len("sqlite:///"):]
-        if relative and relative != ":memory:":
-            url = f"sqlite:///{(root / relative).resolve()}"
-    return url
-
-
-def _missing(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is None
-
-
-def nbgrader_env() -> dict[str, str]:
-    """The environment for nbgrader: this Python's ``bin`` first on PATH.
-
-    nbgrader starts ``alembic`` and Jupyter kernels by name, so they must be
-    the ones installed beside this Python even when the venv is not active.
-    """
-    env = dict(os.environ)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    return env
-
-
-def run_nbgrader(root: Path, *args: str, db_url: str | None = None,
-                 timeout: float = TIMEOUT) -> subprocess.CompletedProcess:
-    """Run ``nbgrader ARGS`` in the course folder ``root``; raise :class:`NbgraderError` on failure.
-
-    ``db_url`` (made absolute with :func:`resolve_db_url`) overrides the
-    gradebook of the config.
-    """
-    command = [sys.executable, "-m", "nbgrader", *args]
-    if db_url:
-        command.append(f"--CourseDirectory.db_url={resolve_db_url(root, db_url)}")
-    try:
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True,
-                                timeout=timeout, env=nbgrader_env())
-    except subprocess.TimeoutExpired as error:
-        raise NbgraderError(f"nbgrader {' '.join(args[:2])} did not finish in {timeout:.0f} s") \
-            from error
-    if result.returncode != 0:
-        raise NbgraderError(f"nbgrader {' '.join(args[:2])} failed (exit {result.returncode}):\n"
-                            + _error_lines(result.stdout + result.stderr))
-    return result
-
-
-def _error_lines(log: str, limit: int = 40) -> str:
-    """nbgrader's ERROR lines and the traceback lines after them, or the end of the log."""
-    lines = log.splitlines()
-    picked, keep = [], False
-    for line in lines:
-        if "| ERROR]" in line or "| CRITICAL]" in line:
-            keep = True
-        elif line.startswith("[") and "|" in line[:40]:
-            keep = False
-        if keep and line.strip():
-            picked.append(line)
-    return "\n".join((picked or lines)[-limit:])
-
 
 # --------------------------------------------------------------------------
 # Building and checking
@@ -221,8 +86,9 @@ def check(root: Path, requested: list[str] | None = None) -> BuildCheck:
     """Build into a temporary copy of the course and compare with the committed ``exercises/``."""
     root = Path(root)
     chosen = select_modules(root, requested)
-    release = course_config(root).get("CourseDirectory", {}).get("release_directory", "release")
-    source = course_config(root).get("CourseDirectory", {}).get("source_directory", "source")
+    config = load_config(root)
+    release = str(setting(config, "CourseDirectory", "release_directory", "release"))
+    source = str(setting(config, "CourseDirectory", "source_directory", "source"))
     result = BuildCheck()
     with tempfile.TemporaryDirectory(prefix="ccexercise-build-check-") as tmp:
         copy = Path(tmp)

@@ -37,7 +37,7 @@ from pathlib import Path
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets import Unicode
 
-from .build import NbgraderError, course_config, run_nbgrader, select_modules
+from .course import NbgraderError, load_config, run_nbgrader, select_modules, setting
 
 __all__ = ["FEEDBACK_PREPROCESSORS", "FeedbackResult", "HIDDEN_FAILURE_MESSAGE",
            "HideHiddenTestFailures", "failure_line", "feedback_preprocessors", "find_leaks",
@@ -243,7 +243,7 @@ def generate_feedback(root: Path, requested: list[str] | None = None, *,
     """Run nbgrader generate_feedback for each module, with hidden tests stripped, and check the HTML."""
     root = Path(root)
     chosen = select_modules(root, requested)
-    configured = course_config(root).get("GenerateFeedback", {}).get("preprocessors")
+    configured = setting(load_config(root), "GenerateFeedback", "preprocessors", None)
     pipeline = feedback_preprocessors(configured)
     result = FeedbackResult()
     for module in chosen:

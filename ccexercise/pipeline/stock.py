@@ -1,13 +1,13 @@
 """Make nbgrader's own autograde (CLI and the Formgrader button) grade as safely as ``ccexercise grade``.
 
-``nbgrader_config.py`` calls :func:`configure` with its config object. From
-then on ``nbgrader autograde`` and the Formgrader's *Autograde* button run
-:class:`SandboxedExecute` in place of nbgrader's ``Execute``: the
-kit's guarded execution (test cells judged outside the learner's kernel,
-:mod:`.judge`) with the learner's kernel in the same sandbox ``ccexercise
-grade`` uses (:mod:`.sandbox`; bubblewrap when it works here, else the
-memory cap only). Learners' *Validate* button is not affected: it does not
-use the autograde preprocessors.
+``nbgrader_config.py`` calls :func:`configure` with its config object.
+From then on ``nbgrader autograde`` and the Formgrader's *Autograde*
+button run :class:`SandboxedExecute` in place of nbgrader's ``Execute``:
+the kit's guarded execution (test cells judged outside the learner's
+kernel, :mod:`.integrity.judge`) with the learner's kernel in the same
+sandbox ``ccexercise grade`` uses (:mod:`.integrity.sandbox`; bubblewrap
+when it works here, else the memory cap only). Learners' *Validate*
+button is not affected: it does not use the autograde preprocessors.
 
 The per-cell time limit of every way of grading is :data:`CELL_TIMEOUT`
 (seconds), defined here once.
@@ -59,8 +59,8 @@ def _kernel_for(root: Path, db_url: str, memory_mb: int) -> tuple[str, str]:
     key = (str(root), db_url, memory_mb)
     if key in _KERNELS:
         return _KERNELS[key]
-    from ..sandbox_provisioner import clean_stale_socket_dirs
-    from .sandbox import Isolation, choose_isolation, install_kernelspec
+    from .integrity.sandbox import Isolation, choose_isolation, install_kernelspec
+    from .integrity.sandbox_provisioner import clean_stale_socket_dirs
 
     clean_stale_socket_dirs()
     isolation = choose_isolation(root, db_url, memory_mb)

@@ -14,7 +14,8 @@ import nbformat
 import pytest
 
 from ccexercise import cli
-from ccexercise.pipeline.build import compare_trees, resolve_db_url, select_modules
+from ccexercise.pipeline.build import compare_trees
+from ccexercise.pipeline.course import resolve_db_url, select_modules
 
 pytestmark = pytest.mark.grading
 
@@ -115,10 +116,10 @@ def test_db_url_relative_sqlite_is_taken_from_the_course_folder(tmp_path):
 
 
 def test_plain_postgresql_url_uses_the_installed_driver(tmp_path, monkeypatch):
-    import ccexercise.pipeline.build as build
+    import ccexercise.pipeline.course as course
 
-    monkeypatch.setattr(build, "_missing", lambda name: name == "psycopg")
+    monkeypatch.setattr(course, "_missing", lambda name: name == "psycopg")
     assert resolve_db_url(tmp_path, "postgresql://u@h:5432/gb") == "postgresql+psycopg2://u@h:5432/gb"
     assert resolve_db_url(tmp_path, "postgres://u@h/gb") == "postgresql+psycopg2://u@h/gb"
-    monkeypatch.setattr(build, "_missing", lambda name: False)
+    monkeypatch.setattr(course, "_missing", lambda name: False)
     assert resolve_db_url(tmp_path, "postgresql://u@h:5432/gb") == "postgresql://u@h:5432/gb"

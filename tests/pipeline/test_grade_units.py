@@ -18,7 +18,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ccexercise.pipeline import grade, grade_config, integrity, records, sandbox
+from ccexercise.pipeline import grade, integrity, records
+from ccexercise.pipeline.grade import _setup
+from ccexercise.pipeline.integrity import sandbox
 
 REPO = Path(__file__).resolve().parents[2]
 MODULE = "01_lost_customer_cost"
@@ -149,7 +151,7 @@ def test_static_checks_flag_tampering(source, code):
 
 
 def test_model_answers_and_plain_mistakes_raise_no_static_flag(reference):
-    from ccexercise.pipeline.static_scan import scan_learner_cells as _scan_learner_cells
+    from ccexercise.pipeline.integrity.static_scan import scan_learner_cells as _scan_learner_cells
 
     source = nbformat.read(REPO / "solutions" / MODULE / "lost_customer_cost.ipynb", as_version=4)
     cells = [dict(c) for c in json.loads(nbformat.writes(source))["cells"]]
@@ -344,13 +346,26 @@ def test_the_probe_finds_a_working_sandbox_here(tmp_path):
 def test_the_kernelspec_names_the_registered_provisioner(tmp_path):
     from importlib.metadata import entry_points
 
+    from ccexercise.pipeline.integrity.sandbox_provisioner import SandboxProvisioner
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        tomllib = pytest.importorskip("tomli")
+
     name = sandbox.install_kernelspec(sandbox.Isolation("none", "x", 0, {"mode": "limit"}),
                                       tmp_path)
     spec = json.loads((tmp_path / "kernels" / name / "kernel.json").read_text())
     assert spec["interrupt_mode"] == "message"
     provisioner = spec["metadata"]["kernel_provisioner"]["provisioner_name"]
-    names = {ep.name: ep.value for ep in entry_points(group="jupyter_client.kernel_provisioners")}
-    assert names[provisioner] == "ccexercise.sandbox_provisioner:SandboxProvisioner"
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    declared = pyproject["project"]["entry-points"]
+    assert declared["jupyter_client.kernel_provisioners"][provisioner] == \
+        "ccexercise.pipeline.integrity.sandbox_provisioner:SandboxProvisioner"
+    # The installed entry point loads that class (through ccexercise.sandbox_provisioner
+    # while an editable install made before the move still names the old path).
+    names = {ep.name: ep for ep in entry_points(group="jupyter_client.kernel_provisioners")}
+    assert names[provisioner].load() is SandboxProvisioner
 
 
 # --------------------------------------------------------------------------
@@ -411,7 +426,7 @@ def test_one_task_is_a_picklable_call_of_plain_arguments(reference):
         "references": {"lost_customer_cost": reference}, "max_score": 20.0, "timeout": 30,
         "memory_mb": 1024, "isolation": "none", "kernel_config": {"mode": "limit"}})))
     assert call[0] is grade.grade_submission
-    assert grade.grade_submission.__module__ == "ccexercise.pipeline.grade"
+    assert grade.grade_submission.__module__ == "ccexercise.pipeline.grade._worker"
 
 
 def test_the_faster_metadata_check_accepts_and_refuses_exactly_like_nbgrader(monkeypatch):
@@ -425,8 +440,8 @@ def test_the_faster_metadata_check_accepts_and_refuses_exactly_like_nbgrader(mon
     stock = MetadataValidator()
     with pytest.raises(jsonschema.ValidationError) as expected:
         stock.validate_cell(bad)
-    grade_config._faster_metadata_checks()
-    assert isinstance(common.jsonschema, grade_config._SchemaOnce)
+    _setup._faster_metadata_checks()
+    assert isinstance(common.jsonschema, _setup._SchemaOnce)
     fast = MetadataValidator()
     for cell in cells:
         fast.validate_cell(cell)
@@ -439,7 +454,7 @@ def test_socket_folders_of_a_killed_grader_are_cleaned_and_live_ones_kept(tmp_pa
     import subprocess
     import sys
 
-    from ccexercise.sandbox_provisioner import clean_stale_socket_dirs
+    from ccexercise.pipeline.integrity.sandbox_provisioner import clean_stale_socket_dirs
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
@@ -459,7 +474,7 @@ def test_workers_silence_only_nbgrader_s_not_in_session_warning():
 
     from sqlalchemy.exc import SAWarning
 
-    from ccexercise.pipeline.grade_worker import _quiet_gradebook_warnings
+    from ccexercise.pipeline.grade._worker import _quiet_gradebook_warnings
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

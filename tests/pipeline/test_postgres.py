@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from ccexercise.pipeline.build import resolve_db_url
+from ccexercise.pipeline.course import resolve_db_url
 
 pytestmark = pytest.mark.grading
 

@@ -232,18 +232,23 @@ def test_task_share_chart_rejects_lists_of_different_lengths():
 
 
 @pytest.mark.parametrize("module_name", [
-    "ccexercise.pipeline.build", "ccexercise.pipeline.cohort", "ccexercise.pipeline.collect",
-    "ccexercise.pipeline.collect_identify", "ccexercise.pipeline.collect_input",
-    "ccexercise.pipeline.collect_report", "ccexercise.pipeline.feedback",
-    "ccexercise.pipeline.report", "ccexercise.views.cohort", "ccexercise.pipeline.answers",
-    "ccexercise.pipeline.flags", "ccexercise.pipeline.grade", "ccexercise.pipeline.grade_config",
-    "ccexercise.pipeline.grade_run", "ccexercise.pipeline.grade_worker",
-    "ccexercise.pipeline.inspection", "ccexercise.pipeline.judge",
-    "ccexercise.pipeline.kernel_guard", "ccexercise.pipeline.outcomes",
-    "ccexercise.pipeline.realign", "ccexercise.pipeline.report_html",
-    "ccexercise.pipeline.report_tables", "ccexercise.pipeline.roster",
-    "ccexercise.pipeline.serial_baseline", "ccexercise.pipeline.static_scan",
-    "ccexercise.pipeline.stock"])
+    "ccexercise.pipeline.build", "ccexercise.pipeline.collect",
+    "ccexercise.pipeline.collect._identify", "ccexercise.pipeline.collect._input",
+    "ccexercise.pipeline.collect._place", "ccexercise.pipeline.collect._report",
+    "ccexercise.pipeline.course",
+    "ccexercise.pipeline.feedback", "ccexercise.pipeline.grade",
+    "ccexercise.pipeline.grade._run", "ccexercise.pipeline.grade._serial",
+    "ccexercise.pipeline.grade._setup", "ccexercise.pipeline.grade._worker",
+    "ccexercise.pipeline.integrity", "ccexercise.pipeline.integrity.answers",
+    "ccexercise.pipeline.integrity.flags", "ccexercise.pipeline.integrity.inspection",
+    "ccexercise.pipeline.integrity.judge", "ccexercise.pipeline.integrity.kernel_guard",
+    "ccexercise.pipeline.integrity.outcomes", "ccexercise.pipeline.integrity.realign",
+    "ccexercise.pipeline.integrity.sandbox", "ccexercise.pipeline.integrity.sandbox_provisioner",
+    "ccexercise.pipeline.integrity.static_scan",
+    "ccexercise.pipeline.report", "ccexercise.pipeline.report._cohort",
+    "ccexercise.pipeline.report._files", "ccexercise.pipeline.report._html",
+    "ccexercise.pipeline.report._tables", "ccexercise.pipeline.roster", "ccexercise.pipeline.stock",
+    "ccexercise.sandbox_provisioner", "ccexercise.views.cohort"])
 def test_public_names_are_sorted_and_defined(module_name):
     import importlib
 

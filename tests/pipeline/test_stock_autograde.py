@@ -53,9 +53,9 @@ def _total(kit, root, learner) -> float:
 
 def test_config_puts_the_guarded_sandboxed_execution_in_autograde(course):
     from ccexercise.pipeline import stock
-    from ccexercise.pipeline.grade_config import _load_config
+    from ccexercise.pipeline.course import load_config
 
-    config = _load_config(course)
+    config = load_config(course)
     assert config.Autograde.autograde_preprocessors[0] == \
         "ccexercise.pipeline.stock.SandboxedExecute"
     assert config.Execute.timeout == stock.CELL_TIMEOUT

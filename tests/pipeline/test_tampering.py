@@ -3,7 +3,7 @@
 Each vector below is code that, run in the kernel where the tests used to
 run, makes failing tests pass (rewriting test cells, silencing errors,
 swapping the comparison helpers). Test cells are now judged in a separate
-process on the answers' values (``ccexercise.pipeline.judge``), so:
+process on the answers' values (``ccexercise.pipeline.integrity.judge``), so:
 
 * a submission that tampers and answers nothing scores 0, and is flagged;
 * one that tampers and answers two tasks right (spend_in_year_5, 1 point,

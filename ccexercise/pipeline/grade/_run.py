@@ -1,5 +1,7 @@
-"""Planning and housekeeping of a grading run, in the main process.
+"""A grading run, in the main process: planning, the pool of workers, housekeeping.
 
+:func:`grade` runs a task (:func:`._worker.grade_submission`) for every
+submission that needs one, on a process pool or the executor given.
 :func:`plan` lists the run's :class:`Task` s (one learner's one module, and
 whether its record is already current); :func:`register_missing` puts
 modules the gradebook lacks into it; :func:`_module_facts` gathers what
@@ -13,16 +15,25 @@ A run's outcome is a :class:`GradeRun`.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import fcntl
+import multiprocessing
+import os
 import shutil
+import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import records as rec
-from .grade_config import KERNELS, STAGING, _course_id, _course_setting
+from .. import records as rec
+from ..course import course_id as course_id_of
+from ..course import load_config, resolve_db_url, select_modules, setting
+from ..stock import CELL_TIMEOUT, MEMORY_MB
+from ._setup import KERNELS, LOGS, STAGING, _install_sqlite_hooks
+from ._worker import _init_worker, grade_submission
 
-__all__ = ["GradeRun", "Task", "plan", "register_missing"]
+__all__ = ["GradeRun", "Task", "grade", "plan", "register_missing"]
 
 
 @dataclass
@@ -37,7 +48,7 @@ class Task:
 
 @dataclass
 class GradeRun:
-    """What a :func:`.grade.grade` run did."""
+    """What a :func:`grade` run did."""
 
     isolation: str
     modules: list[str]
@@ -76,11 +87,11 @@ def _module_facts(root: Path, config, db_url: str, modules: list[str]) -> dict:
     """Per module: notebook names, max score and integrity references (plain data)."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    from . import integrity
+    from .. import integrity
 
-    release = str(_course_setting(config, "CourseDirectory", "release_directory", "release"))
+    release = str(setting(config, "CourseDirectory", "release_directory", "release"))
     facts = {}
-    with Gradebook(db_url, _course_id(config)) as gb:
+    with Gradebook(db_url, course_id_of(config)) as gb:
         for module in modules:
             try:
                 assignment = gb.find_assignment(module)
@@ -113,7 +124,7 @@ def register_missing(root: Path, modules: list[str], *, db_url: str, course_id: 
     """
     from nbgrader.api import Gradebook, MissingEntry
 
-    from .build import run_nbgrader
+    from ..course import run_nbgrader
 
     with Gradebook(db_url, course_id) as gb:
         missing = []
@@ -187,7 +198,7 @@ class _RunLock:
 def _clean_leftovers(root: Path) -> None:
     """Remove what a killed run may have left: staged copies, half-written records, and the
     kernels' socket folders in /tmp."""
-    from ..sandbox_provisioner import clean_stale_socket_dirs
+    from ..integrity.sandbox_provisioner import clean_stale_socket_dirs
 
     clean_stale_socket_dirs()
     base = rec.records_dir(root)
@@ -199,7 +210,7 @@ def _clean_leftovers(root: Path) -> None:
 
 
 def _crash_record(root: Path, task: Task, facts: dict, isolation: str, why: str) -> dict:
-    from .integrity import flag
+    from ..integrity import flag
 
     record = rec.new_record(task.learner, task.module, rec.FAILED,
                             max_score=facts[task.module]["max_score"],
@@ -207,3 +218,97 @@ def _crash_record(root: Path, task: Task, facts: dict, isolation: str, why: str)
                             isolation=isolation, sha256=task.sha256, retry=True)
     rec.write_record(root, record)
     return record
+
+
+def _default_executor(jobs: int, log_dir: str) -> cf.Executor:
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                  initializer=_init_worker, initargs=(log_dir,))
+
+
+def grade(root: Path, modules: list[str] | None = None, *, jobs: int | None = None,
+          timeout: float = CELL_TIMEOUT, memory_mb: int = MEMORY_MB, db_url: str | None = None,
+          sandbox: bool = True, force: bool = False, executor: cf.Executor | None = None,
+          progress=None, on_isolation=None) -> GradeRun:
+    """Autograde every submission of ``modules`` (default: all) in course ``root``.
+
+    ``jobs`` worker processes (default: CPU count) unless an ``executor`` is
+    given; ``timeout`` seconds per cell; ``memory_mb`` address-space cap per
+    kernel; ``db_url`` overrides the gradebook; ``sandbox=False`` runs
+    kernels unsandboxed (memory cap only); ``force`` regrades current
+    submissions too. ``on_isolation(label)`` is called once the isolation is
+    known, ``progress(done, total, record)`` after every submission.
+    """
+    from ..integrity import FLAG_CODES  # noqa: F401 - fail early if the package is broken
+    from ..integrity.sandbox import choose_isolation
+
+    started = time.monotonic()
+    root = Path(root).resolve()
+    modules = select_modules(root, modules)
+    db_url = resolve_db_url(root, db_url)
+    _install_sqlite_hooks()
+    config = load_config(root)
+    course_id = course_id_of(config)
+    restores = bool(config.get("OverwriteCells", {}).get("add_missing_cells", False))
+    with _RunLock(root):
+        _clean_leftovers(root)
+        tasks = plan(root, modules, force=force)
+        # Only modules someone handed in must be in the gradebook; register missing ones.
+        handed_in = sorted({t.module for t in tasks})
+        register_missing(root, handed_in, db_url=db_url, course_id=course_id)
+        facts = _module_facts(root, config, db_url, handed_in)
+        isolation = choose_isolation(root, db_url, memory_mb, disabled=not sandbox)
+        if on_isolation:
+            on_isolation(isolation.label)
+        todo = [t for t in tasks if not t.current]
+        run = GradeRun(isolation.label, modules, skipped=[t for t in tasks if t.current])
+        if todo:
+            _ensure_students(db_url, course_id, (t.learner for t in todo))
+        log_dir = str(rec.records_dir(root) / LOGS)
+        kwargs = dict(db_url=db_url, course_id=course_id, timeout=int(-(-timeout // 1)),
+                      memory_mb=int(memory_mb or 0), isolation=isolation.label,
+                      kernel_config=isolation.kernel_config, restores_missing=restores,
+                      log_dir=log_dir)
+
+        def submit(pool, task):
+            fact = facts[task.module]
+            return pool.submit(grade_submission, str(root), task.module, task.learner,
+                               notebooks=fact["notebooks"], references=fact["references"],
+                               max_score=fact["max_score"], sha256=task.sha256, **kwargs)
+
+        remaining = list(todo)
+        broken_once: set[tuple[str, str]] = set()
+        while remaining:
+            own = executor is None
+            pool = executor or _default_executor(max(1, jobs or os.cpu_count() or 1), log_dir)
+            futures = {submit(pool, task): task for task in remaining}
+            remaining = []
+            try:
+                for future in cf.as_completed(futures):
+                    task = futures[future]
+                    try:
+                        record = future.result()
+                    except cf.process.BrokenProcessPool:
+                        # A worker died (killed from outside, or out of memory): grade the
+                        # unfinished tasks again in a new pool, once; then give up on them.
+                        key = (task.module, task.learner)
+                        if key in broken_once or not own:
+                            record = _crash_record(root, task, facts, isolation.label,
+                                                   "a grading worker died")
+                        else:
+                            broken_once.add(key)
+                            remaining.append(task)
+                            continue
+                    except Exception as error:  # noqa: BLE001
+                        record = _crash_record(root, task, facts, isolation.label,
+                                               f"{type(error).__name__}: {error}")
+                    run.records.append(record)
+                    if progress:
+                        progress(len(run.records), len(todo), record)
+            finally:
+                if own:
+                    pool.shutdown(wait=True, cancel_futures=True)
+        _clean_leftovers(root)
+    run.records.sort(key=lambda r: (r["module"], r["learner"]))
+    run.seconds = time.monotonic() - started
+    return run

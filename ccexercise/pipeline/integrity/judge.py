@@ -19,7 +19,7 @@ event callbacks, patched shell methods or helpers, trace hooks) stays in
 that kernel: the verdict is made here.
 
 The protocol is one JSON object per line on stdin and stdout. Run
-``python -m ccexercise.pipeline.judge``; use it through :class:`Judge`.
+``python -m ccexercise.pipeline.integrity.judge``; use it through :class:`Judge`.
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ class Judge:
         env = dict(os.environ)
         env.pop("JPY_PARENT_PID", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ccexercise.pipeline.judge"], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "ccexercise.pipeline.integrity.judge"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1, env=env)
 
     def request(self, message: dict, timeout: float) -> dict:

@@ -1,11 +1,9 @@
-"""The course's nbgrader configuration, as grading reads it, and per-process set-up for grading.
+"""What every grading process shares: the journal's working folders and per-process set-up.
 
-:func:`_load_config` reads ``nbgrader_config.py`` the way ``nbgrader`` run
-in the course folder would; :func:`_course_id` and :func:`_autograded_dir`
-read settings from it. :func:`_install_sqlite_hooks` makes every SQLite
-connection of a process wait for other writers (busy timeout) and take its
-write lock up front (``BEGIN IMMEDIATE``), so several grading processes
-queue on one gradebook instead of dead-locking.
+:func:`_install_sqlite_hooks` makes every SQLite connection of a process
+wait for other writers (busy timeout) and take its write lock up front
+(``BEGIN IMMEDIATE``), so several grading processes queue on one gradebook
+instead of dead-locking.
 :func:`_faster_metadata_checks` makes nbgrader check its cell metadata
 schema once instead of once per cell. The names of the journal folder's
 own sub-folders (:data:`STAGING`, :data:`LOGS`, :data:`KERNELS`) are here
@@ -13,8 +11,6 @@ too, as every part of a grading run uses them.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 __all__ = ["BUSY_TIMEOUT_MS", "KERNELS", "LOGS", "STAGING"]
 
@@ -24,28 +20,6 @@ BUSY_TIMEOUT_MS = 120_000
 STAGING = ".staging"
 LOGS = ".logs"
 KERNELS = ".kernels"
-
-
-def _load_config(root: Path):
-    """nbgrader's configuration as ``nbgrader`` run in ``root`` would see it."""
-    from jupyter_core.paths import jupyter_config_path
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = Config()
-    for folder in [*reversed(jupyter_config_path()), str(root)]:
-        if (Path(folder) / "nbgrader_config.py").is_file():
-            config.merge(PyFileConfigLoader("nbgrader_config.py", path=folder).load_config())
-    return config
-
-
-def _course_setting(config, section: str, name: str, default):
-    value = config.get(section, {}).get(name, default)
-    return default if value is None else value
-
-
-def _course_id(config) -> str:
-    return str(_course_setting(config, "CourseDirectory", "course_id", "") or "default_course")
 
 
 def _install_sqlite_hooks() -> None:
@@ -114,6 +88,3 @@ class _SchemaOnce:
             raise error
         return None
 
-
-def _autograded_dir(config) -> str:
-    return str(_course_setting(config, "CourseDirectory", "autograded_directory", "autograded"))

@@ -18,7 +18,7 @@ __all__ = ["REPORT_COLUMNS", "Row", "format_table", "read_collect_report",
 #: Columns of ``collect-report.csv``.
 REPORT_COLUMNS = ("file", "problem", "detail", "action", "learner_id", "module")
 
-#: Where collect keeps its report (and, in :data:`.collect.UNPLACED`, the files it could not
+#: Where collect keeps its report (and, in :data:`._place.UNPLACED`, the files it could not
 #: place), under the course root.
 STATE = ".ccexercise"
 REPORT = f"{STATE}/collect-report.csv"

@@ -54,22 +54,40 @@ After grading (:func:`outcome_flags`), from the executed notebook:
 caught), ``kernel-died`` and ``course-access`` (a refused attempt to open a
 course file).
 
-The code lives in one module per phase: :mod:`.flags`, :mod:`.inspection`
-(the file), :mod:`.static_scan` (learner code), :mod:`.realign` (lost
-metadata), :mod:`.guarded_execute` with :mod:`.kernel_guard`, :mod:`.answers`
-and :mod:`.judge` (grading), :mod:`.outcomes` (after grading). This module
-gathers their public names.
+The parts, by when they act:
+
+* **before grading**, on the learner's file: :mod:`.inspection` (readable?
+  cells edited, deleted, copied; the release's reference cells),
+  :mod:`.realign` (a notebook that lost its nbgrader metadata, matched to
+  the release), :mod:`.static_scan` (learner code read with :mod:`ast`);
+* **during grading**: :mod:`.guarded_execute` (``GuardedExecute``, nbgrader's
+  ``Execute`` with test cells judged elsewhere), :mod:`.kernel_guard` (sent
+  into the kernel, reports tampering), :mod:`.answers` (the learner's values
+  out of the kernel as plain data), :mod:`.judge` (the trusted process that
+  runs the tests), :mod:`.sandbox` (what can be isolated here, the command
+  lines) and :mod:`.sandbox_provisioner` (the Jupyter kernel provisioner
+  that starts kernels that way);
+* **after grading**, on the executed notebook: :mod:`.outcomes`;
+* throughout: :mod:`.flags` (the codes and reasons every part reports).
+
+This module is their public face. Names load on first use, so importing
+one part (the kernel imports :mod:`.answers`, the judge runs as
+``python -m ccexercise.pipeline.integrity.judge``) does not import the rest,
+nor nbgrader.
 """
 
 from __future__ import annotations
 
-from .flags import FLAG_CODES, KERNEL_DIED, flag
-from .inspection import Inspection, inspect_notebook, reference_cells
-from .outcomes import outcome_flags
-from .static_scan import scan_source
+import importlib
 
 __all__ = ["FLAG_CODES", "GuardedExecute", "Inspection", "KERNEL_DIED", "execution_events",
            "flag", "inspect_notebook", "outcome_flags", "reference_cells", "scan_source"]
+
+#: Where each public name lives.
+_HOME = {"FLAG_CODES": "flags", "KERNEL_DIED": "flags", "flag": "flags",
+         "GuardedExecute": "guarded_execute", "Inspection": "inspection",
+         "inspect_notebook": "inspection", "reference_cells": "inspection",
+         "outcome_flags": "outcomes", "scan_source": "static_scan"}
 
 
 def execution_events(reset: bool = False) -> list[dict]:
@@ -80,10 +98,16 @@ def execution_events(reset: bool = False) -> list[dict]:
 
 
 def __getattr__(name):
-    # GuardedExecute subclasses nbgrader's Execute: built on first use, so that importing
-    # this module (for records, scans, reports) does not import nbgrader.
-    if name == "GuardedExecute":
-        from . import guarded_execute
+    # Loaded on first use: GuardedExecute subclasses nbgrader's Execute, and inspection
+    # needs nbformat; importing this package (for records, scans, the kernel's answers)
+    # imports neither.
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
-        return guarded_execute.GuardedExecute
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

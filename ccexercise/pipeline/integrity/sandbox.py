@@ -5,7 +5,7 @@ not read ``solutions/``, the gradebook or other learners' work, nor reach
 the network. The shape (measured in ``shared/notes/grading-sandbox.md``):
 
 * a kernelspec in a private folder names the ``ccexercise-sandbox``
-  provisioner (:mod:`ccexercise.sandbox_provisioner`) with
+  provisioner (:mod:`.sandbox_provisioner`) with
   ``interrupt_mode: "message"``; nbgrader uses it via ``Execute.kernel_name``;
 * the provisioner wraps the kernel command in ``prlimit --as=<cap>
   --fsize=... --core=0 -- bwrap ...`` (:func:`bubblewrap_argv`): new user/pid/ipc/uts/cgroup/net
@@ -47,7 +47,7 @@ __all__ = ["Isolation", "KERNEL_NAME", "PROVISIONER", "bubblewrap_argv", "choose
 
 #: Name of the kernelspec written for grading runs.
 KERNEL_NAME = "ccexercise-grading"
-#: Entry-point name of :class:`ccexercise.sandbox_provisioner.SandboxProvisioner`.
+#: Entry-point name of :class:`.sandbox_provisioner.SandboxProvisioner`.
 PROVISIONER = "ccexercise-sandbox"
 #: The unprivileged user the kernel runs as when the grader is root.
 NOBODY = 65534

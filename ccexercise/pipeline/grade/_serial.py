@@ -1,7 +1,7 @@
 """The stock baseline: serial ``nbgrader autograde`` per module, with records written after.
 
 :func:`serial_nbgrader` is what ``ccexercise grade --serial-nbgrader``
-runs, the baseline that parallel grading (:func:`.grade.grade`) is compared
+runs, the baseline that parallel grading (:func:`._run.grade`) is compared
 with: no sandbox, no guard, no repairs.
 """
 
@@ -12,12 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from . import records as rec
-from .build import nbgrader_env, resolve_db_url, select_modules
-from .grade_config import LOGS, _autograded_dir, _course_id, _load_config
-from .grade_run import GradeRun, _clean_leftovers, _module_facts, _RunLock, plan, register_missing
-from .grade_worker import _gradebook_scores
-from .stock import CELL_TIMEOUT, UNSAFE
+from .. import records as rec
+from ..course import autograded_dir, load_config, nbgrader_env, resolve_db_url, select_modules
+from ..course import course_id as course_id_of
+from ..stock import CELL_TIMEOUT, UNSAFE
+from ._run import GradeRun, _clean_leftovers, _module_facts, _RunLock, plan, register_missing
+from ._setup import LOGS
+from ._worker import _gradebook_scores
 
 __all__ = ["SERIAL_ISOLATION", "serial_nbgrader"]
 
@@ -36,14 +37,14 @@ def serial_nbgrader(root: Path, modules: list[str] | None = None, *,
     """
     import nbformat
 
-    from . import integrity
+    from .. import integrity
 
     started = time.monotonic()
     root = Path(root).resolve()
     modules = select_modules(root, modules)
     db_url = resolve_db_url(root, db_url)
-    config = _load_config(root)
-    course_id = _course_id(config)
+    config = load_config(root)
+    course_id = course_id_of(config)
     restores = bool(config.get("OverwriteCells", {}).get("add_missing_cells", False))
     if on_isolation:
         on_isolation(SERIAL_ISOLATION)
@@ -83,7 +84,7 @@ def serial_nbgrader(root: Path, modules: list[str] | None = None, *,
                     inspection = integrity.inspect_notebook(path, fact["references"][name],
                                                             restores_missing=restores)
                     flags.extend(inspection.flags)
-                    graded = root / _autograded_dir(config) / task.learner / module / path.name
+                    graded = root / autograded_dir(config) / task.learner / module / path.name
                     if graded.is_file():
                         flags.extend(integrity.outcome_flags(
                             nbformat.read(str(graded), as_version=4), timeout=timeout))

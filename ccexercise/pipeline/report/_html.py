@@ -12,8 +12,8 @@ import base64
 from collections import Counter
 from datetime import datetime
 
-from .cohort import Cohort
-from .report_tables import _number, flagged_rows
+from ._cohort import Cohort
+from ._tables import _number, flagged_rows
 
 __all__ = ["render_html", "report_context", "task_statistics"]
 
@@ -62,7 +62,7 @@ img { max-width: 100%; height: auto; }
 def _png(fig):
     from markupsafe import Markup, escape
 
-    from ..views import figure_to_png
+    from ...views import figure_to_png
 
     data = base64.b64encode(figure_to_png(fig, dpi=80)).decode("ascii")
     return Markup(f'<img alt="{escape(fig.axes[0].get_title())}" '
@@ -77,7 +77,7 @@ def _template():
     import jinja2
 
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("ccexercise.pipeline", "templates"),
+        loader=jinja2.PackageLoader("ccexercise.pipeline.report", "templates"),
         autoescape=True, trim_blocks=False, undefined=jinja2.StrictUndefined)
     return environment.get_template("report.html.j2")
 
@@ -86,7 +86,7 @@ def report_context(cohort: Cohort, *, title: str = "Cohort report") -> dict:
     """Everything ``templates/report.html.j2`` shows, as plain values (charts as safe <img>)."""
     from sqlalchemy.engine import make_url
 
-    from ..views.cohort import score_histogram, task_share_chart
+    from ...views.cohort import score_histogram, task_share_chart
 
     flagged = {(f.learner_id, f.module) for f in cohort.flags}
     summary = []

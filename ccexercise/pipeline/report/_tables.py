@@ -12,7 +12,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from .cohort import Cohort
+from ._cohort import Cohort
 
 __all__ = ["FLAGGED_COLUMNS", "GRADES_FIXED_COLUMNS", "flagged_rows", "grades_rows",
            "task_columns"]

@@ -201,7 +201,7 @@ def _make_guarded_execute():
             wanted = [n for n in names if n in learner_names or n not in have]
             if not wanted:
                 return {}
-            expression = (f"__import__('ccexercise.pipeline.answers', fromlist=['dump'])"
+            expression = (f"__import__('ccexercise.pipeline.integrity.answers', fromlist=['dump'])"
                           f".dump({wanted!r}, globals())")
             reply = self._silent("pass", max(30, self.timeout or 30), {"answers": expression})
             if reply is None:

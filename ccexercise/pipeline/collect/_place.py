@@ -1,46 +1,6 @@
-"""Import learner notebooks, as they arrive by e-mail or from an LMS download, into ``submitted/``.
+"""Placing the notebooks: :func:`collect` reads the input, identifies every file, copies it to
+``submitted/`` or sets it aside, and writes the report (see the package's docs)."""
 
-:func:`collect` takes a folder or a ``.zip`` (zips inside it are opened
-too) and works out, for every file, who sent it and which exercise it is:
-
-* the **exercise** from the file name, which must contain the name of one
-  of the course's notebooks (``solutions/<module>/<notebook>.ipynb``),
-  whatever is around it: ``Ana Silva_1234_assignsubmission_file_lost_customer_cost.ipynb``
-  (Moodle), ``silvaana_1234_5678_lost_customer_cost.ipynb`` (Canvas),
-  ``ana.silva-lost_customer_cost.ipynb``, ``lost_customer_cost (3).ipynb``,
-  ``lost_customer_cost-Copy1.ipynb``. A folder named after a module
-  settles which module when two share a notebook name;
-* the **learner** from what is left of the file name, else from the
-  nearest folder that names someone (``Ana Silva/lost_customer_cost.ipynb``,
-  Moodle's ``Ana Silva_1234_assignsubmission_file_/``). With a roster the
-  name must match a learner's ``learner_id``, ``name`` (either order),
-  e-mail (or the part before the ``@``) or one of their ``aliases``,
-  ignoring case, accents and punctuation; without one, the name itself,
-  folded to ``ana_silva``, becomes the learner id.
-
-Each file placed goes to ``submitted/<learner>/<module>/<notebook>.ipynb``
-(its date kept). Nothing is dropped: a file that cannot be placed, and the
-older copy when a learner sent the same notebook twice (the newest one, by
-file date or zip entry date, is kept), is copied to
-``.ccexercise/unplaced/``. Every file, placed or not, gets a line in
-``.ccexercise/collect-report.csv`` with the columns
-
-``file``
-    where it came from (``batch.zip:Ana Silva/lost_customer_cost.ipynb``);
-``problem``
-    empty when placed without trouble, else one of :data:`PROBLEMS`;
-``detail``
-    what was found, in plain words;
-``action``
-    what was done: placed (where), set aside (where), ignored;
-``learner_id``, ``module``
-    who and which module, when known.
-
-The parts live beside this module: :mod:`.roster` (the roster and how
-names are compared), :mod:`.collect_input` (reading the folder or zip),
-:mod:`.collect_identify` (which exercise, which learner) and
-:mod:`.collect_report` (the report file). This module places the files.
-"""
 
 from __future__ import annotations
 
@@ -50,17 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from .._course import modules as course_modules
-from .collect_identify import _Course, _identify_exercise, _identify_learner
-from .collect_input import _Entry, _junk_reason, _read_input
-from .collect_report import (REPORT_COLUMNS, STATE, Row, format_table, read_collect_report,
-                             write_collect_report)
-from .roster import (ROSTER_COLUMNS, Learner, RosterError, fold, load_roster, match_learner,
-                     name_tokens)
+from ..._course import modules as course_modules
+from ..roster import Learner
+from ._identify import _Course, _identify_exercise, _identify_learner
+from ._input import _Entry, _junk_reason, _read_input
+from ._report import STATE, Row, write_collect_report
 
-__all__ = ["CollectResult", "Learner", "PROBLEMS", "REPORT_COLUMNS", "ROSTER_COLUMNS",
-           "RosterError", "Row", "collect", "fold", "format_table", "load_roster",
-           "match_learner", "name_tokens", "read_collect_report", "write_collect_report"]
+__all__ = ["CollectResult", "PROBLEMS", "UNPLACED", "collect"]
 
 #: The problems a report line can name (an empty problem means: placed, all fine).
 PROBLEMS = {

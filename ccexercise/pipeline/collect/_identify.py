@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .collect_input import _Entry
-from .roster import Learner, _roster_index, match_learner, name_tokens
+from ..roster import Learner, _roster_index, match_learner, name_tokens
+from ._input import _Entry
 
 __all__: list[str] = []
 

@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import course_config, resolve_db_url, select_modules
-from .collect_report import read_collect_report
-from .roster import Learner
+from ..collect import read_collect_report
+from ..course import course_id, load_config, nbgrader_env, resolve_db_url, select_modules
+from ..roster import Learner
 
 __all__ = ["Cohort", "Flag", "Result", "Task", "gather", "isolation_summary",
            "load_grading_records"]
@@ -96,7 +96,7 @@ def load_grading_records(root: Path) -> tuple[list[dict], list[Flag]]:
     :func:`ccexercise.pipeline.records.load_records` skips files that are
     unreadable or incomplete; they are listed here instead of vanishing.
     """
-    from .records import load_records, records_dir
+    from ..records import load_records, records_dir
 
     records = load_records(root)
     loaded = {(str(r.get("module")), str(r.get("learner"))) for r in records}
@@ -146,16 +146,10 @@ def _source_tasks(root: Path, module: str) -> list[Task]:
     return tasks
 
 
-def _course_id(root: Path) -> str:
-    return course_config(root).get("CourseDirectory", {}).get("course_id") or "default_course"
-
-
 def gather(root: str | os.PathLike, requested: list[str] | None = None, *,
            roster: list[Learner] | None = None, db_url: str | None = None) -> Cohort:
     """Read gradebook, records, collect report and roster into a :class:`Cohort`."""
     from nbgrader.api import Gradebook, MissingEntry
-
-    from .build import nbgrader_env
 
     root = Path(root)
     chosen = select_modules(root, requested)
@@ -178,7 +172,7 @@ def gather(root: str | os.PathLike, requested: list[str] | None = None, *,
     tasks: dict[str, list[Task]] = {}
     results: dict[tuple[str, str], Result] = {}
     missing_modules = []
-    with Gradebook(url, _course_id(root)) as gb:
+    with Gradebook(url, course_id(load_config(root))) as gb:
         for module in chosen:
             source = _source_tasks(root, module)
             try:
