@@ -415,3 +415,51 @@ class TestVersionFloors:
     def test_installed_ipywidgets_is_major_8(self):
         """The installed ipywidgets is a version 8 release."""
         assert Version(importlib.metadata.version("ipywidgets")).major == 8
+
+
+# --------------------------------------------------------------------------
+# Import paths that notebooks, locked cells, configs and deploy/ rely on
+# --------------------------------------------------------------------------
+
+DESIGN = ROOT / "docs" / "design.md"
+
+
+def listed_import_paths() -> list[str]:
+    """The ``module[:name]`` lines of design.md's import-paths block."""
+    text = DESIGN.read_text(encoding="utf-8").split("<!-- import-paths -->", 1)[1]
+    block = text.split("```text", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+def used_import_paths() -> set[str]:
+    """Every ccexercise path the notebooks, nbgrader_config.py, deploy/ and pyproject.toml name."""
+    import re
+
+    found = set()
+    files = [*ROOT.glob("course/**/*.ipynb"), *ROOT.glob("solutions/**/*.ipynb"),
+             *ROOT.glob("exercises/**/*.ipynb"), ROOT / "nbgrader_config.py", PYPROJECT,
+             *(p for p in ROOT.glob("deploy/**/*") if p.is_file())]
+    for path in files:
+        text = path.read_text(encoding="utf-8").replace("\\n", "\n")
+        for module, names in re.findall(r"from (ccexercise[\w.]*) import ([\w, ]+)", text):
+            found |= {f"{module}:{n.split()[0]}" for n in names.split(",") if n.strip()}
+        found |= set(re.findall(r"import (ccexercise[\w.]*)", text))
+        for dotted in re.findall(r"[\"'](ccexercise(?:\.\w+)+)[\"':]", text):
+            module, _, name = dotted.rpartition(".")
+            found.add(f"{module}:{name}" if name[:1].isupper() else dotted)
+        found |= {f"{m}:{n}" for m, n in re.findall(r"\"(ccexercise[\w.]*):(\w+)\"", text)}
+    return found
+
+
+class TestImportPaths:
+    @pytest.mark.parametrize("path", listed_import_paths())
+    def test_listed_path_imports(self, path):
+        """Every path design.md lists imports (and the name after ':' exists)."""
+        module, _, name = path.partition(":")
+        loaded = importlib.import_module(module)
+        if name:
+            assert hasattr(loaded, name), path
+
+    def test_every_used_path_is_listed(self):
+        """A notebook, config or deploy file that names a new path must add it to design.md."""
+        assert used_import_paths() - set(listed_import_paths()) == set()
