@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._files import FileProblem, TrainerFileError, read_text
+
 __all__ = ["Learner", "ROSTER_COLUMNS", "RosterError", "fold", "load_roster", "match_learner",
            "name_tokens"]
 
@@ -75,12 +77,11 @@ class Learner:
         return {k for k in keys if k}
 
 
-class RosterError(ValueError):
-    """The roster file has problems; ``.problems`` lists every one as (row, column, reason)."""
+class RosterError(TrainerFileError):
+    """The roster file has problems; ``.problems`` lists each (``file``, ``line``, ``field``,
+    ``reason``); the line is the spreadsheet's row (the header is row 1)."""
 
-    def __init__(self, message: str, problems: list[tuple[int, str, str]]):
-        super().__init__(message)
-        self.problems = problems
+    what = "roster"
 
 
 ROSTER_COLUMNS = ("learner_id", "name", "email", "aliases")
@@ -97,18 +98,20 @@ def load_roster(path: str | os.PathLike) -> list[Learner]:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no roster file at {path}")
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    source, text = read_text(path, what="roster", error=RosterError)
     records = list(csv.reader(io.StringIO(text)))
     if not records:
-        raise RosterError(f"roster {path} is empty; it needs a header row with at least "
-                          f"the column learner_id (allowed: {', '.join(ROSTER_COLUMNS)})", [])
+        raise RosterError([FileProblem(source, None, "", f"is empty; it needs a header row with "
+                                                         f"at least the column learner_id "
+                                                         f"(allowed: {', '.join(ROSTER_COLUMNS)})")])
     header = [fold(h) for h in records[0]]
     if "learner_id" not in header:
         hint = ("; it seems to use ';' between values: save it as comma-separated CSV"
                 if len(header) == 1 and ";" in header[0] else "")
-        raise RosterError(f"roster {path} has no learner_id column (its columns are "
-                          f"{', '.join(repr(h) for h in records[0])}; allowed: "
-                          f"{', '.join(ROSTER_COLUMNS)}){hint}", [(1, "learner_id", "is missing")])
+        raise RosterError([FileProblem(source, 1, "learner_id", f"is missing: there is no "
+                                       f"learner_id column (the columns are "
+                                       f"{', '.join(repr(h) for h in records[0])}; allowed: "
+                                       f"{', '.join(ROSTER_COLUMNS)}){hint}")])
     learners, problems, seen = [], [], {}
     for number, cells in enumerate(records[1:], start=2):
         if not any(c.strip() for c in cells):
@@ -136,9 +139,8 @@ def load_roster(path: str | os.PathLike) -> list[Learner]:
         aliases = tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip())
         learners.append(Learner(learner_id, row.get("name", ""), email, aliases))
     if problems:
-        shown = "; ".join(f"row {r}, column {c}: {why}" for r, c, why in problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise RosterError(f"roster {path} has {len(problems)} bad row(s): {shown}{more}", problems)
+        raise RosterError([FileProblem(source, row, "" if column == "*" else column, why)
+                           for row, column, why in problems])
     return learners
 
 
