@@ -60,6 +60,17 @@ class TestSatisfactionSliders:
         assert w.chart.chart.title.startswith("Gap +1: WOW")
         assert w.chart.chart._limits["left"] == (0, 7)  # the value axis is the 1-7 scale
 
+    def test_chart_draws_both_bars_to_their_values(self):
+        """Expected 6, got 7: the bars are 6 and 7 high on an axis that reaches 7 (the picture
+        once drew both at 6). Read off the SVG the page shows."""
+        from tests.unit.svg_geometry import check_truthful
+
+        w = satisfaction_sliders(6, 4)
+        w.perceived.value = 7
+        assert w.chart.value == w.chart.chart.to_svg()
+        assert w.chart.chart.value_axis()[:2] == (0.0, 7.0)
+        check_truthful(w.chart.chart)
+
     def test_tolerance(self):
         """A tolerance of 1 makes a one-point gap Standard."""
         w = satisfaction_sliders(5, 6, tolerance=1)
