@@ -17,7 +17,7 @@ line per problem.
 >>> read_text(io.BytesIO(b"caf\\xe9"), what="deck")
 Traceback (most recent call last):
     ...
-ccexercise._files.TrainerFileError: the given file has 1 problem:
+ccexercise._files.TrainerFileError: 1 problem in the given file:
   the whole file: is not UTF-8 text (byte 3); save it from the spreadsheet as 'CSV UTF-8'
 """
 
@@ -66,7 +66,7 @@ def problem_lines(problems, *, what: str = "file", limit: int | None = None) -> 
 
     >>> print(problem_lines([FileProblem("a.csv", 2, "x", "is empty"),
     ...                      FileProblem("a.csv", 4, "", "has 3 cells")], what="data file"))
-    the data file a.csv has 2 problems:
+    2 problems in the data file a.csv:
       line 2, field 'x': is empty
       line 4: has 3 cells
     """
@@ -74,8 +74,11 @@ def problem_lines(problems, *, what: str = "file", limit: int | None = None) -> 
     files = sorted({p.file for p in problems})
     count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
     one = len(files) == 1
-    name = files[0] if one and files[0].startswith("the ") else f"the {what} {files[0]}"
-    head = f"{name} has {count}:" if one else f"the {what}s have {count}:"
+    if not one:
+        name = f"the {what}s"
+    else:
+        name = files[0] if files[0].startswith("the ") else f"the {what} {files[0]}"
+    head = f"{count} in {name}:"
     shown = problems if limit is None else problems[:limit]
     lines = [head]
     for p in shown:

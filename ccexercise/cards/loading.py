@@ -16,7 +16,7 @@ what to fix (``errors="report"`` returns the good cards and the problems).
 >>> load_deck(bad)
 Traceback (most recent call last):
     ...
-ccexercise.cards.loading.CardError: the given file has 1 problem:
+ccexercise.cards.loading.CardError: 1 problem in the given file:
   line 2, card 'Y1', field 'situation': is empty; write what the pair imagine together
 """
 

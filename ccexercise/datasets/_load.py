@@ -253,7 +253,7 @@ def load(name: str, *, path=None, errors: str = "raise") -> pd.DataFrame | LoadR
     >>> load("01_lost_customer_cost", path=trainer_csv)
     Traceback (most recent call last):
         ...
-    ccexercise.datasets.DataError: the given file has 1 problem:
+    ccexercise.datasets.DataError: 1 problem in the given file:
       line 1: the header row is missing the columns ['joined', ...]; the columns must be customer_id, segment, ...
     >>> load("01_lost_customer_cost", errors="skip")
     Traceback (most recent call last):

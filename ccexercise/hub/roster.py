@@ -15,7 +15,7 @@ password, the instructor gets a separate long one).
 >>> load_hub_roster(path)
 Traceback (most recent call last):
     ...
-ccexercise.hub.roster.HubRosterError: the roster ... has 3 problems:
+ccexercise.hub.roster.HubRosterError: 3 problems in the roster ...:
   line 2, field 'username': 'Ana Lee' is not allowed: use 1-32 lower-case letters, digits, '_' or '-', starting with a letter or '_'
   field 'role': no instructor; give exactly one row the role 'instructor'
   field 'role': no learners

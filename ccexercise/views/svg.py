@@ -257,13 +257,14 @@ class SvgChart:
         The axis covers every value drawn on it and, when :meth:`set_limits`
         fixed it, both limits; a value beyond a limit grows the axis to the
         next round tick, so nothing is ever cut off. The ticks are the round
-        values inside ``low``..``high``.
+        values inside ``low``..``high``, and a limit that is not one of them
+        (unless it would crowd its neighbour).
 
         >>> chart = SvgChart(title="t", categories=["a", "b"])
         >>> chart.bars([6, 7], label="n", colour="#000000")
         >>> chart.set_limits(0, 7)
         >>> chart.value_axis()
-        (0.0, 7.0, [0.0, 2.0, 4.0, 6.0])
+        (0.0, 7.0, [0.0, 2.0, 4.0, 6.0, 7.0])
         >>> chart.set_limits(0, 5)
         >>> chart.value_axis()
         (0.0, 8.0, [0.0, 2.0, 4.0, 6.0, 8.0])
@@ -278,10 +279,24 @@ class SvgChart:
             low = wider[0] if min(found) < low else low
             high = wider[-1] if max(found) > high else high
         ticks = [t for t in nice_ticks(low, high) if low - 1e-9 <= t <= high + 1e-9]
-        return low, high, ticks if len(ticks) >= 2 else [low, high]
+        if len(ticks) < 2:
+            return low, high, [low, high]
+        step = ticks[1] - ticks[0]
+        for end in (low, high):  # label a limit that is not a round tick (the 7 of a 1-7 scale)
+            if min(abs(end - t) for t in ticks) >= 0.4 * step:
+                ticks = sorted([*ticks, end])
+        return low, high, ticks
 
-    def to_svg(self) -> bytes:
-        """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes."""
+    def to_svg(self, *, marked: bool = False) -> bytes:
+        """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes.
+
+        ``marked=True`` draws the same picture with its parts named, so it can
+        be read back: an invisible ``plot-area`` rectangle (where the value
+        axes end), ``tick-left``/``tick-right`` on the tick labels and a
+        ``<g class="series">`` around each series, in order. Without the
+        names the bytes are exactly those of the unmarked picture.
+        """
+        css = (lambda name: name) if marked else (lambda name: "")
         scale = self.width / 960
         size = {k: round(v * scale) for k, v in SIZES.items()}
         axes = {"left": self.value_axis("left")}
@@ -332,23 +347,23 @@ class SvgChart:
         add(f'<rect width="{self.width}" height="{self.height}" fill="white"/>')
         add(_label(self.width / 2, size["title"] * 1.4, self.title, size["title"],
                    anchor="middle", weight="bold"))
-        # The plot area's frame marks where each value axis ends; then grid, ticks, labels.
-        add(f'<rect class="plot-area" x="{_f(x0)}" y="{_f(y0)}" width="{_f(x1 - x0)}" '
-            f'height="{_f(y1 - y0)}" fill="none" stroke="{COLOURS["grid"]}"/>')
+        if marked:  # where each value axis ends; then grid, ticks and labels
+            add(f'<rect class="plot-area" x="{_f(x0)}" y="{_f(y0)}" width="{_f(x1 - x0)}" '
+                f'height="{_f(y1 - y0)}" fill="none" stroke="none"/>')
         for t in left_ticks:
             p = val["left"](t)
             if self.horizontal:
                 add(_line(p, y0, p, y1, COLOURS["grid"]))
                 add(_label(p, y1 + size["ticks"] * 1.2, label(t, left_ticks), size["ticks"],
-                           anchor="middle", css="tick-left"))
+                           anchor="middle", css=css("tick-left")))
             else:
                 add(_line(x0, p, x1, p, COLOURS["grid"]))
                 add(_label(x0 - 8, p + size["ticks"] * 0.35, label(t, left_ticks),
-                           size["ticks"], anchor="end", css="tick-left"))
+                           size["ticks"], anchor="end", css=css("tick-left")))
         for t in right_ticks:
             p = val["right"](t)
             add(_label(x1 + 8, p + size["ticks"] * 0.35, label(t, right_ticks), size["ticks"],
-                       anchor="start", colour=_right_colour(self.series), css="tick-right"))
+                       anchor="start", colour=_right_colour(self.series), css=css("tick-right")))
         if self.horizontal:
             add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.2 + size["label"] * 1.4,
                        self.value_label, size["label"], anchor="middle"))
@@ -376,9 +391,10 @@ class SvgChart:
         if self.category_label and not self.horizontal:
             add(_label((x0 + x1) / 2, y1 + size["ticks"] * 1.3 + size["label"] * 1.4,
                        self.category_label, size["label"], anchor="middle"))
-        for s in self.series:  # one group per series, in order (tests read them back)
-            add(f'<g class="series" data-kind="{s.kind}" data-axis="{s.axis}">'
-                + _draw(s, point, slot, size, self.horizontal, self.value_format, n) + "</g>")
+        for s in self.series:
+            drawn = _draw(s, point, slot, size, self.horizontal, self.value_format, n)
+            add(f'<g class="series" data-kind="{s.kind}" data-axis="{s.axis}">{drawn}</g>'
+                if marked else drawn)
         # The zero line.
         zero = val["left"](0.0) if axes["left"][0] <= 0 <= axes["left"][1] else None
         if zero is not None:

@@ -64,7 +64,7 @@ class RunSheetError(TrainerFileError):
     """A run sheet that cannot be used; ``problems`` lists every mistake found, in file order.
 
     >>> print(RunSheetError([RunSheetProblem("run_sheet.md", 7, "", "step 'Skit' is empty")]))
-    the run sheet run_sheet.md has 1 problem:
+    1 problem in the run sheet run_sheet.md:
       line 7: step 'Skit' is empty
     """
 
@@ -222,7 +222,7 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     >>> load_run_sheet(sheet)
     Traceback (most recent call last):
         ...
-    ccexercise.workshop.run_sheets.RunSheetError: the run sheet .../run_sheet.md has 4 problems:
+    ccexercise.workshop.run_sheets.RunSheetError: 4 problems in the run sheet .../run_sheet.md:
       line 3: the steps add up to at least 12 minutes, more than the 10-minute session (its Session line); shorten some steps or lengthen the session
       line 5: step heading '## Hello' has no minutes: write it as '## Hello (5 min)'
       line 9: the minutes of step 'Goodbye' must be a positive number, got '0'

@@ -38,7 +38,7 @@ def test_every_roster_mistake_is_reported_at_once(tmp_path):
     problems = {(p.line, p.field) for p in caught.value.problems}
     assert problems == {(1, ""), (4, "role"), (5, "username"), (None, "role"),
                         (None, "password")}
-    assert str(caught.value).startswith(f"the roster {tmp_path / 'roster.csv'} has 5 problems:\n"
+    assert str(caught.value).startswith(f"5 problems in the roster {tmp_path / 'roster.csv'}:\n"
                                         "  line 1: unknown column(s) ['team']")
     message = str(caught.value)
     assert "'student' is not a role" in message and "2 instructors (kim, lee)" in message

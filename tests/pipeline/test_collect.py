@@ -288,7 +288,7 @@ def test_roster_matching_ignores_case_accents_punctuation_and_order():
 @pytest.mark.parametrize("text,message", [
     ("name,email\nAna,a@x.org\n", "there is no learner_id column"),
     ("learner_id;name\nana;Ana\n", "seems to use ';'"),
-    ("learner_id,name\n,Ana\nbo,Bo\nbo,Bob\n", "has 2 problems:\n"
+    ("learner_id,name\n,Ana\nbo,Bo\nbo,Bob\n", "roster.csv:\n"
                                                 "  line 2, field 'learner_id': is empty\n"
                                                 "  line 4, field 'learner_id': 'bo' repeats row 3"),
     ("learner_id,email\nana,not-an-address\n", "line 2, field 'email': 'not-an-address' is not"),

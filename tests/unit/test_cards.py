@@ -203,7 +203,7 @@ class TestValidationMessages:
         with pytest.raises(CardError) as caught:
             load_deck(path)
         message = str(caught.value)
-        assert message.startswith(f"the deck {path} has 5 problems:\n  line 3, card 'D2', field "
+        assert message.startswith(f"5 problems in the deck {path}:\n  line 3, card 'D2', field "
                                   "'hidden_reason': is empty")
         assert message.count("\n") == 5
 
@@ -436,8 +436,8 @@ class TestRoundLog:
             file.write("2,D2,Title,waiting,guess,maybe,,,\n")
         with path.open("a", encoding="utf-8") as file:
             file.write("x,D3,Title,waiting,guess,found,,,\n")
-        with pytest.raises(ValueError, match=f"^the round log {re.escape(str(path))} has 2 "
-                                             "problems:\n  line 3: outcome must be one of found, "
+        with pytest.raises(ValueError, match=f"^2 problems in the round log "
+                                             f"{re.escape(str(path))}:\n  line 3: outcome must be one of found, "
                                              "partly, missed, got 'maybe'; fix or remove that row"
                                              "\n  line 4: invalid literal for int"):
             RoundLog(path)

@@ -329,7 +329,7 @@ class TestLoadTrainerFile:
         lines = bundled_lines()[:3]
         lines[0] = lines[0].replace("region", "Region")
         path = write(tmp_path, lines)
-        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header row "
+        with raises(DataError, f"1 problem in the data file {path}:\n  line 1: the header row "
                     "is missing the columns ['region'] and has unexpected columns ['Region']; the "
                     "columns must be " + ", ".join(COLUMNS)) as info:
             load(NAME, path=path, errors="report")
@@ -347,7 +347,7 @@ class TestLoadTrainerFile:
         lines[16] = set_cell(lines[16], "exit_reason", "price")
         lines[18] = set_cell(lines[18], "joined", "20x9")        # row 19
         path = write(tmp_path, lines)
-        with raises(DataError, f"the data file {path} has 7 problems:\n"
+        with raises(DataError, f"7 problems in the data file {path}:\n"
                     "  line 4, field 'spend_2023': is not a number (got 'abc')\n"
                     "  line 6, field 'churned': must be True or False (got 'maybe')\n"
                     "  line 9, field 'segment': must be one of 'household', 'trade', 'business' "
@@ -391,7 +391,7 @@ class TestLoadTrainerFile:
         for i in range(1, len(lines), 100):
             lines[i] = set_cell(lines[i], "region", "Middle")
         path = write(tmp_path, lines)
-        with pytest.raises(DataError, match=r"has 24 problems:\n(.*\n){5}  \.\.\. and 19 more "
+        with pytest.raises(DataError, match=r"^24 problems in the data file .*:\n(.*\n){5}  \.\.\. and 19 more "
                                             r"\(see \.problems\)\n24 rows are bad") as info:
             load(NAME, path=path)
         assert [p.line for p in info.value.problems] == list(range(2, len(lines) + 1, 100))
@@ -427,7 +427,7 @@ class TestLoadTrainerFile:
         """An empty file says it is empty and which columns it needs."""
         path = tmp_path / "empty.csv"
         path.write_text("")
-        with raises(DataError, f"the data file {path} has 1 problem:\n  the whole file: is "
+        with raises(DataError, f"1 problem in the data file {path}:\n  the whole file: is "
                     "empty; it needs a header row with the columns " + ", ".join(COLUMNS)):
             load(NAME, path=path)
 
@@ -441,14 +441,14 @@ class TestLoadTrainerFile:
         """A binary file (say a spreadsheet) is not taken for a CSV."""
         path = tmp_path / "customers.xlsx"
         path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x80")
-        with raises(DataError, f"the data file {path} has 1 problem:\n  the whole file: is not "
+        with raises(DataError, f"1 problem in the data file {path}:\n  the whole file: is not "
                     "UTF-8 text (byte 14); save it from the spreadsheet as 'CSV UTF-8'"):
             load(NAME, path=path)
 
     def test_semicolons(self, tmp_path):
         """A semicolon-separated export gets a hint."""
         path = write(tmp_path, [line.replace(",", ";") for line in bundled_lines()[:3]])
-        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header "
+        with raises(DataError, f"1 problem in the data file {path}:\n  line 1: the header "
                     "row seems to use ';' between values; save it as comma-separated CSV"):
             load(NAME, path=path)
 
@@ -456,7 +456,7 @@ class TestLoadTrainerFile:
         """A column that appears twice is named."""
         lines = [line + "," + line.split(",")[1] for line in bundled_lines()[:3]]
         path = write(tmp_path, lines)
-        with raises(DataError, f"the data file {path} has 1 problem:\n  line 1: the header "
+        with raises(DataError, f"1 problem in the data file {path}:\n  line 1: the header "
                     "row has the columns ['segment'] more than once"):
             load(NAME, path=path)
 

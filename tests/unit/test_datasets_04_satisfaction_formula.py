@@ -121,7 +121,7 @@ class TestBundledDefects:
         with pytest.raises(DataError) as caught:
             load(NAME)
         message = str(caught.value)
-        assert message.startswith(f"the data file {BUNDLED} has 13 problems:")
+        assert message.startswith(f"13 problems in the data file {BUNDLED}:")
         assert message.endswith("\n13 rows are bad. Fix them, or pass errors=\"report\" to keep "
                                 "the good rows and see every problem.")
         assert "line 161, field 'reliability_1_perceived': must be 7 or less (got '8')" in message
@@ -179,7 +179,7 @@ class TestDateColumns:
     def test_text_date(self):
         """A date written in words is not a date."""
         text = io.StringIO("\n".join([self.header(), self.line("3 March")]))
-        with raises(DataError, "the given file has 1 problem:\n"
+        with raises(DataError, "1 problem in the given file:\n"
                                "  line 2, field 'date': is not a real date written YYYY-MM-DD "
                                "(got '3 March')\n1 row is bad. "
                                "Fix them, or pass errors=\"report\" to keep the good rows and "

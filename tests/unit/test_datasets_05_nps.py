@@ -87,7 +87,7 @@ class TestDefects:
     def test_plain_load_raises_with_every_problem(self):
         with pytest.raises(DataError) as info:
             load(NAME)
-        assert "has 4 problems:\n" in str(info.value)
+        assert str(info.value).startswith("4 problems in the data file ")
         assert "\n4 rows are bad." in str(info.value)
         assert "line 2004, field 'score': has spaces around the value (got '9 ')" in str(info.value)
         assert len(info.value.problems) == 4

@@ -36,7 +36,7 @@ class TestReadText:
         """A file in another encoding is one whole-file problem with the byte and the hint."""
         path = tmp_path / "latin.csv"
         path.write_bytes("name\nJoão\n".encode("latin-1"))
-        with raises(TrainerFileError, f"the file {path} has 1 problem:\n  the whole file: is not "
+        with raises(TrainerFileError, f"1 problem in the file {path}:\n  the whole file: is not "
                                       f"UTF-8 text (byte 7); {CSV_HINT}") as caught:
             read_text(path)
         assert caught.value.problems == (FileProblem(str(path), None, "", "is not UTF-8 text "
@@ -44,7 +44,7 @@ class TestReadText:
 
     def test_own_error_and_hint(self):
         """Each loader gets its own error class and can give its own hint."""
-        with raises(RunSheetError, "the given file has 1 problem:\n  the whole file: is not UTF-8 "
+        with raises(RunSheetError, "1 problem in the given file:\n  the whole file: is not UTF-8 "
                                    "text (byte 0); save it as UTF-8 text"):
             read_text(b"\xff", error=RunSheetError, hint="save it as UTF-8 text")
 
@@ -75,18 +75,18 @@ class TestProblems:
                             (HubRosterError, "roster")):
             caught = error([FileProblem("f.csv", 2, "x", "is empty")])
             assert isinstance(caught, TrainerFileError) and isinstance(caught, ValueError)
-            assert str(caught).startswith(f"the {what} f.csv has 1 problem:\n  line 2, field 'x'")
+            assert str(caught).startswith(f"1 problem in the {what} f.csv:\n  line 2, field 'x'")
 
     def test_several_files_name_each(self):
         """With problems in two files, each line names its file."""
         text = problem_lines([FileProblem("a.md", 2, "", "x"), FileProblem("b.md", None, "", "y")],
                              what="run sheet")
-        assert text == "the run sheets have 2 problems:\n  a.md, line 2: x\n  b.md: y"
+        assert text == "2 problems in the run sheets:\n  a.md, line 2: x\n  b.md: y"
 
     def test_limit_says_how_many_more(self):
         """Only the first ``limit`` are shown; the message says how many more there are."""
         problems = [FileProblem("a.csv", n, "", "bad") for n in range(2, 9)]
         error = TrainerFileError(problems, limit=2)
-        assert str(error) == ("the file a.csv has 7 problems:\n  line 2: bad\n  line 3: bad\n"
+        assert str(error) == ("7 problems in the file a.csv:\n  line 2: bad\n  line 3: bad\n"
                               "  ... and 5 more (see .problems)")
         assert len(error.problems) == 7

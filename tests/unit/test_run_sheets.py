@@ -311,7 +311,7 @@ class TestEveryMistakeIsReported:
         assert "at least 12 minutes" in error.problems[0].reason
         assert all(isinstance(p, RunSheetProblem) for p in error.problems)
         message = str(error)
-        assert message.startswith(f"the run sheet {path} has 5 problems:\n")
+        assert message.startswith(f"5 problems in the run sheet {path}:\n")
         for problem in error.problems:
             assert f"  line {problem.line}: {problem.reason}" in message
         assert isinstance(error, ValueError)
@@ -341,9 +341,9 @@ class TestEveryMistakeIsReported:
         assert str(RunSheetProblem("a.md", 4, "", "bad")) == "a.md, line 4: bad"
         assert str(RunSheetProblem("a.md", None, "", "bad")) == "a.md: bad"
         assert str(RunSheetError([RunSheetProblem("a.md", None, "", "no such file")])) == \
-            "the run sheet a.md has 1 problem:\n  the whole file: no such file"
+            "1 problem in the run sheet a.md:\n  the whole file: no such file"
         two = RunSheetError([RunSheetProblem("a.md", 2, "", "x"), RunSheetProblem("b.md", 3, "", "y")])
-        assert str(two) == "the run sheets have 2 problems:\n  a.md, line 2: x\n  b.md, line 3: y"
+        assert str(two) == "2 problems in the run sheets:\n  a.md, line 2: x\n  b.md, line 3: y"
 
 
 class TestRunSheetFor:
@@ -393,7 +393,7 @@ class TestRunSheetFor:
     def test_environment_variable_with_mistakes(self, tmp_path, monkeypatch):
         """A broken copy named by the variable is reported, not replaced by the module's own."""
         monkeypatch.setenv("CCEXERCISE_RUN_SHEET", str(tmp_path / "missing.md"))
-        with pytest.raises(RunSheetError, match="missing.md has 1 problem:\n  the whole file: no such file"):
+        with pytest.raises(RunSheetError, match="^1 problem in the run sheet .*missing.md:\n  the whole file: no such file"):
             run_sheet_for(MODULE)
 
     @pytest.mark.parametrize("module", ["99_nothing", "../01_lost_customer_cost", ""])
@@ -503,6 +503,6 @@ class TestWorkshopCommand:
         assert main(["workshop", MODULE, "--run-sheet", str(bad)]) == 2
         assert served == []
         err = capsys.readouterr().err
-        assert f"ccexercise workshop: the run sheet {bad} has 2 problems:" in err
+        assert f"ccexercise workshop: 2 problems in the run sheet {bad}:" in err
         assert "\n  line 3: step heading '## Hello' has no minutes" in err
         assert "\n  line 7: the minutes of step 'Bye' must be a positive number" in err
