@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 
-__all__ = ["exactly", "expect_type", "type_name"]
+__all__ = ["exactly", "expect_type", "plain_value", "type_name"]
 
 # The plain NumPy scalar types that stand for each builtin (pandas returns
 # these from .sum(), .max(), .iloc[...] and so on). Exact types only.
@@ -50,8 +50,13 @@ def type_name(expected_type: type) -> str:
     }.get(expected_type, expected_type.__name__)
 
 
-def _plain(value, expected_type: type):
-    """``value`` converted to ``expected_type`` if it has exactly that type or its NumPy twin, else None."""
+def plain_value(value, expected_type: type):
+    """``value`` converted to ``expected_type`` if it has exactly that type or its NumPy twin, else None.
+
+    >>> import numpy as np
+    >>> plain_value(np.int64(3), int), plain_value(3.0, int)
+    (3, None)
+    """
     kind = type(value)
     if kind is expected_type:
         return value
@@ -94,7 +99,7 @@ def exactly(answer, expected, *, tolerance: float = 0.0) -> bool:
             return False
         return all(exactly(dict.__getitem__(answer, k), v, tolerance=tolerance)
                    for k, v in expected.items())
-    plain = _plain(answer, expected_type)
+    plain = plain_value(answer, expected_type)
     if plain is None:
         return False
     if expected_type is float:
@@ -125,17 +130,17 @@ def expect_type(answer, expected_type: type, *, name: str = "your answer") -> No
     if answer is Ellipsis:
         raise AssertionError(f"{name} is still ... : replace the ... with your answer and run "
                              "that cell again.")
-    if _plain(answer, expected_type) is not None:
+    if plain_value(answer, expected_type) is not None:
         return
     got = type(answer)
     if got is str:
         fix = " Remove the quotes." if expected_type in (int, float) else ""
         raise AssertionError(f"{name} should be {type_name(expected_type)}, but it is text in "
                              f"quotes ({answer!r}).{fix}")
-    if expected_type is int and _plain(answer, float) is not None:
+    if expected_type is int and plain_value(answer, float) is not None:
         raise AssertionError(f"{name} should be {type_name(int)}, but it is a decimal number "
                              f"({answer!r}). Write it without a decimal point.")
-    if expected_type is float and _plain(answer, int) is not None:
+    if expected_type is float and plain_value(answer, int) is not None:
         raise AssertionError(f"{name} should be {type_name(float)}, but it is a whole number "
                              f"({answer!r}). Write it with its decimals, e.g. 0.25 or 1234.5.")
     if expected_type is str:

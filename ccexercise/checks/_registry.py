@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..grading import _plain, type_name
+from ..grading import plain_value, type_name
 
 __all__ = ["Check", "CheckResult", "fingerprint", "register", "registered"]
 
@@ -71,7 +71,7 @@ class Check:
     def __call__(self, answer) -> CheckResult:
         if answer is Ellipsis:
             return CheckResult(False, "Not yet. Replace the ... with your answer, then run the cell.")
-        plain = _plain(answer, self.expected_type)
+        plain = plain_value(answer, self.expected_type)
         if plain is None and self.expected_type is float and type(answer) is int:
             plain = float(answer)  # a whole amount is fine where decimals are allowed
         if plain is None:

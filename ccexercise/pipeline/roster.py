@@ -26,7 +26,7 @@ from pathlib import Path
 from .._files import FileProblem, TrainerFileError, read_text
 
 __all__ = ["Learner", "ROSTER_COLUMNS", "RosterError", "fold", "load_roster", "match_learner",
-           "name_tokens"]
+           "name_tokens", "roster_index"]
 
 _LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]*$")
 
@@ -144,7 +144,8 @@ def load_roster(path: str | os.PathLike) -> list[Learner]:
     return learners
 
 
-def _roster_index(learners: list[Learner]) -> dict[str, set[str]]:
+def roster_index(learners: list[Learner]) -> dict[str, set[str]]:
+    """Every spelling key of every learner -> the learner ids it may mean (see :meth:`Learner.keys`)."""
     index: dict[str, set[str]] = {}
     for learner in learners:
         for key in learner.keys():
@@ -157,7 +158,7 @@ def match_learner(text: str, index: dict[str, set[str]]) -> tuple[set[str], str]
 
     The longest match wins; several learners only come back on a tie.
 
-    >>> index = _roster_index([Learner("asilva", "Ana Silva"), Learner("bo", "Bo Li")])
+    >>> index = roster_index([Learner("asilva", "Ana Silva"), Learner("bo", "Bo Li")])
     >>> match_learner("Ana Silva_1234_assignsubmission_file_", index)
     ({'asilva'}, 'anasilva')
     >>> match_learner("downloads", index)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..roster import Learner, _roster_index, match_learner, name_tokens
+from ..roster import Learner, roster_index, match_learner, name_tokens
 from ._input import _Entry
 
 __all__: list[str] = []
@@ -41,7 +41,7 @@ class _Course:
     only: str | None                          # --module
 
     def __post_init__(self):
-        self.index = _roster_index(self.roster) if self.roster is not None else None
+        self.index = roster_index(self.roster) if self.roster is not None else None
         self.by_words = sorted(((name_tokens(nb), m, nb) for m, nbs in self.notebooks.items()
                                 for nb in nbs), key=lambda t: -len(t[0]))
         self.module_words = {}
