@@ -255,6 +255,24 @@ class TestNoImportCycles:
         finally:
             ROOT = old_root
 
+    def test_no_private_name_crosses_a_folder(self):
+        """A file imports another's private names (``_x``) only inside its own folder."""
+        crossing = []
+        for path in sorted(PACKAGE.rglob("*.py")):
+            name = module_name(path)
+            package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom):
+                    continue
+                source = _resolve(node, package)
+                folder = source if (PACKAGE.parent / source.replace(".", "/")).is_dir() \
+                    else source.rpartition(".")[0]
+                private = [a.name for a in node.names if a.name.startswith("_")
+                           and not a.name.startswith("__")]
+                if private and source.startswith("ccexercise") and folder != package:
+                    crossing.append(f"{name}: {', '.join(private)} from {source}")
+        assert crossing == []
+
     def test_cycle_finder_finds_a_loop(self):
         """The finder itself works: a -> b -> c -> a is one cycle; d -> a is not part of it."""
         graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
