@@ -27,10 +27,25 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["CSV_HINT", "FileProblem", "TrainerFileError", "problem_lines", "read_text"]
+__all__ = ["CSV_HINT", "FileProblem", "TrainerFileError", "problem_lines", "read_text", "where"]
 
 #: What a trainer should do when a file is not UTF-8 text.
 CSV_HINT = "save it from the spreadsheet as 'CSV UTF-8'"
+
+
+def where(file: str, line: int | None, *, with_file: bool = True, **names: str) -> str:
+    """A problem's place, as far as known: ``file, line 3, card 'D1', field 'title'``.
+
+    >>> where("deck.csv", 3, card="D1", field="title")
+    "deck.csv, line 3, card 'D1', field 'title'"
+    >>> where("deck.csv", None, with_file=False, field="")
+    ''
+    """
+    parts = [file] if with_file else []
+    if line:
+        parts.append(f"line {line}")
+    parts += [f"{name} {value!r}" for name, value in names.items() if value]
+    return ", ".join(parts)
 
 
 class FileProblem(NamedTuple):
@@ -50,12 +65,7 @@ class FileProblem(NamedTuple):
 
     def where(self, *, with_file: bool = True) -> str:
         """Where the problem is: file, line and field, as far as known."""
-        parts = [self.file] if with_file else []
-        if self.line:
-            parts.append(f"line {self.line}")
-        if self.field:
-            parts.append(f"field {self.field!r}")
-        return ", ".join(parts)
+        return where(self.file, self.line, with_file=with_file, field=self.field)
 
     def __str__(self) -> str:
         return f"{self.where()}: {self.reason}"

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._files import TrainerFileError, read_text
+from .._files import TrainerFileError, read_text, where
 from .model import KINDS, Card, CardKind, Field
 
 __all__ = ["BUILTIN_DECKS", "CardError", "CardProblem", "Deck", "DeckLoad", "builtin_path",
@@ -76,14 +76,7 @@ class CardProblem:
 
     def where(self, *, with_file: bool = True) -> str:
         """Where the problem is: file, line, card and field, as far as known."""
-        parts = [self.file] if with_file else []
-        if self.line:
-            parts.append(f"line {self.line}")
-        if self.card:
-            parts.append(f"card {self.card!r}")
-        if self.field:
-            parts.append(f"field {self.field!r}")
-        return ", ".join(parts)
+        return where(self.file, self.line, with_file=with_file, card=self.card, field=self.field)
 
     def __str__(self) -> str:
         return f"{self.where(with_file=False) or 'the card'}: {self.reason}"
