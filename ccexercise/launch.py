@@ -66,6 +66,23 @@ body { background: #FFFFFF; color: #1A1A1A; font-size: 22px; }
 .jp-RenderedText pre { font-size: 18px; }
 """
 
+# A presentation clicker sends PageDown/PageUp (some send Left/Right): they press the
+# step deck's Next/Back buttons (hidden on the projector view, still there). Keys typed
+# into a text box or moving a slider are left alone.
+_CLICKER_JS = """
+document.addEventListener("keydown", function (event) {
+  var next = ["PageDown", "ArrowRight"], back = ["PageUp", "ArrowLeft"];
+  var which = next.indexOf(event.key) >= 0 ? ".cc-step-next" :
+              back.indexOf(event.key) >= 0 ? ".cc-step-back" : null;
+  if (!which || event.altKey || event.ctrlKey || event.metaKey) { return; }
+  var focus = document.activeElement;
+  if (focus && (focus.closest("input, textarea, select, [contenteditable], .noUi-handle,"
+                              + " [role=slider], .widget-slider"))) { return; }
+  var button = document.querySelector(which);
+  if (button && !button.disabled) { event.preventDefault(); button.click(); }
+});
+"""
+
 # Voila's "lab" template links Font Awesome from a CDN, and offline that request can
 # stall the page before its widgets connect. This notebook_css block is the lab
 # template's own without those two links (super.super() skips to nbconvert's block),
@@ -84,6 +101,7 @@ _PROJECTOR_INDEX = """{#- ccexercise projector template: Voila's "lab" look, lar
   </style>
   {{ super.super() }}
   <style>""" + _PROJECTOR_CSS + """  </style>
+  <script>""" + _CLICKER_JS + """  </script>
 {%- endblock notebook_css -%}
 """
 
@@ -325,7 +343,8 @@ class ServerProcess:
 
 def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
           cwd: str | os.PathLike | None = None, env: dict[str, str] | None = None,
-          startup_timeout: float = 180.0, log: str | os.PathLike | None = None) -> int:
+          startup_timeout: float = 180.0, log: str | os.PathLike | None = None,
+          companions: Sequence[tuple[str, ServerProcess]] = ()) -> int:
     """Run a server until Ctrl-C, SIGTERM or SIGHUP; print ``open_url`` once ``ready_url``
     answers. ``what`` names the server in messages ("JupyterLab with the course").
 
@@ -335,6 +354,8 @@ def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
     The server runs in its own process group (so Ctrl-C in the terminal reaches only
     this process), and that whole group is stopped on the way out, whatever happens.
     Returns 0 when stopped by a signal, else the server's own (non-zero) exit code.
+    ``companions`` are ``(name, server)`` pairs already started (the room server beside
+    a facilitator page): watched the same way and stopped with the server.
     """
     stop_asked = threading.Event()
 
@@ -366,6 +387,12 @@ def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
             print(f"{what[:1].upper()}{what[1:]} is ready. Open this address in your "
                   f"browser:\n\n    {open_url}\n\nPress Ctrl-C to stop.{kept}", flush=True)
         while not stop_asked.is_set():
+            for name, companion in companions:
+                if companion.process.poll() is not None:
+                    print(f"ccexercise: {name} stopped by itself (exit code "
+                          f"{companion.process.returncode}); stopping {what} too",
+                          file=sys.stderr, flush=True)
+                    return companion.process.returncode or 1
             if server.process.poll() is not None:
                 code = server.process.returncode
                 print(f"ccexercise: the server stopped by itself (exit code {code})",
@@ -378,6 +405,8 @@ def serve(argv: Sequence[str], *, ready_url: str, open_url: str, what: str,
     finally:
         if server is not None:
             server.stop()
+        for _name, companion in companions:
+            companion.stop()
         if log_file is not None:
             log_file.close()
         for sig, handler in old_handlers.items():

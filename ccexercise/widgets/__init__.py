@@ -11,6 +11,7 @@ read the outputs.
 """
 
 from .cards import CaseCardDealer
+from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
@@ -25,6 +26,7 @@ from .nps import (
 from .satisfaction import (
     DimensionExplorer,
     PromiseSimulator,
+    RoomGap,
     SatisfactionSliders,
     dimension_explorer,
     promise_simulator,
@@ -32,19 +34,26 @@ from .satisfaction import (
 )
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
+from .room import JoinPanel, PollControls, RoomFeed, RoomResults
 from .workshop import StepDeck, Timer
 
 __all__ = [
     "CaseCardDealer",
     "DimensionExplorer",
     "ExplainRunner",
+    "FacilitatorPage",
+    "JoinPanel",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
     "NpsExplorer",
     "NpsWhatIf",
+    "PollControls",
     "PromiseSimulator",
     "RatingForm",
+    "RoomFeed",
+    "RoomGap",
     "RoomPoll",
+    "RoomResults",
     "SatisfactionSliders",
     "SceneCardForm",
     "SkitComparison",

@@ -178,9 +178,16 @@ class NpsWhatIf(_Counts):
 
 
 class RoomPoll(widgets.VBox):
-    """Type or paste the room's scores; the NPS shows large enough for a projector.
+    """The room's NPS, large enough for a projector: typed sticky notes and phones' answers.
 
-    Entries that are not scores are listed with the reason, never dropped.
+    Type or paste the scores from sticky notes into ``entries``; entries that
+    are not scores are listed with the reason (``rejected``), never dropped.
+    With a room (``feed``, a :class:`~ccexercise.widgets.room.RoomFeed`, and
+    ``question``, the id of the run sheet's NPS poll) the typed scores are
+    sent to the room as well, and the NPS counts the phones' answers and the
+    typed ones together; the projector shows it once the trainer reveals the
+    results. ``parts`` chooses what shows: "entry" (the box, for the
+    presenter), "result" (the NPS, its interval and the three groups).
     Outputs: ``big`` (HTML), ``chart`` (ChartImage), ``rejected`` (HTML);
     ``result`` is the :class:`~ccexercise.NpsCounts` (``None`` with no
     valid score) and ``rejected_entries`` the list of bad entries.
@@ -188,7 +195,16 @@ class RoomPoll(widgets.VBox):
 
     level = 0.95
 
-    def __init__(self, text: str = "", *, scale: str = "0-10", **kwargs) -> None:
+    def __init__(self, text: str = "", *, scale: str = "0-10", feed=None,
+                 question: str | None = None, parts=("entry", "result"), **kwargs) -> None:
+        if feed is not None and feed.client is not None and not question:
+            raise ValueError("question must name the run sheet's NPS poll (its [key]) when "
+                             "the poll follows a room, got None")
+        unknown = set(parts) - {"entry", "result"}
+        if unknown or not parts:
+            raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
+        self.feed = feed if feed is not None and feed.client is not None else None
+        self.question = question
         self.entries = widgets.Textarea(
             value=text, placeholder="Type or paste the scores, e.g. 10 9 7 6 10 8",
             description="Scores", continuous_update=False, style=CONTROL_STYLE,
@@ -198,34 +214,85 @@ class RoomPoll(widgets.VBox):
                                            style={**CONTROL_STYLE, "button_width": "auto"})
         self.big = widgets.HTML()
         self.rejected = widgets.HTML()
+        self.sent = widgets.HTML()
         self.chart = ChartImage()
         self.result: NpsCounts | None = None
         self.rejected_entries: list[tuple] = []
+        self._typed: list[int] = []
+        self._room_counts: NpsCounts | None = None
+        self._revealed = True
+        children = []
+        if "entry" in parts:
+            children += [self.entries, self.scale, self.rejected, self.sent]
+        if "result" in parts:
+            children += [self.big, self.chart]
         kwargs.setdefault("layout", {"width": "100%"})
-        super().__init__(children=[self.entries, self.scale, self.big, self.rejected,
-                                   self.chart], **kwargs)
+        super().__init__(children=children, **kwargs)
         for control in (self.entries, self.scale):
             control.observe(lambda _change: self.update(), names="value")
         self.update()
+        if self.feed is not None:
+            self.feed.on_change(self._from_room)
+
+    def _from_room(self, state: dict) -> None:
+        from .room import question_state
+
+        entry = question_state(state, self.question)
+        if entry is None:
+            self.big.value = _alert(f"The run sheet has no poll [{self.question}]: the room "
+                                    "cannot answer this question.")
+            return
+        results = entry["results"]
+        self._revealed = entry["revealed"] or "entry" in self.children_parts
+        self._room_counts = None if not results.get("count") else NpsCounts(
+            results["promoters"], results["passives"], results["detractors"])
+        self._show()
+
+    @property
+    def children_parts(self) -> tuple[str, ...]:
+        """The parts this poll shows ("entry", "result")."""
+        return tuple(p for p, w in (("entry", self.entries), ("result", self.big))
+                     if w in self.children)
 
     def update(self) -> NpsCounts | None:
-        """Read the entries again and redraw."""
+        """Read the typed entries again, send them to the room (if any) and redraw."""
         scores, bad = scores_from_text(self.entries.value, scale=self.scale.value)
         self.rejected_entries = bad
         self.rejected.value = "" if not bad else (
             '<div style="font-size: 1.4em; color: #8B0000">Not counted (please check): '
             + "; ".join(f"entry {n} <b>{html.escape(t)}</b> {html.escape(r)}" for n, t, r in bad)
             + "</div>")
-        if not scores:
-            self.result = None
+        if self.feed is not None and scores != self._typed:
+            error = self.feed.act("set_typed", self.question, list(scores))
+            self.sent.value = (_alert(f"The typed scores did not reach the room: {error}")
+                               if error else
+                               f'<div style="font-size: 1.1em">{len(scores)} typed '
+                               f"score{'' if len(scores) == 1 else 's'} sent to the room, "
+                               "counted with the phones' answers.</div>")
+        self._typed = list(scores)
+        return self._show()
+
+    def _show(self) -> NpsCounts | None:
+        if self.feed is not None:
+            counts = self._room_counts
+        else:
+            scores = self._typed
+            counts = NpsCounts(sum(s >= 9 for s in scores), sum(7 <= s <= 8 for s in scores),
+                               sum(s <= 6 for s in scores)) if scores else None
+        self.result = counts
+        if counts is None:
             self.big.value = ('<div style="font-size: 2.5em">Waiting for the room\'s '
                               "scores…</div>")
             self.chart.clear()
             return None
-        counts = NpsCounts(sum(s >= 9 for s in scores), sum(7 <= s <= 8 for s in scores),
-                           sum(s <= 6 for s in scores))
+        if not self._revealed:
+            self.big.value = (f'<div style="font-size: 2.5em">{counts.n} '
+                              f"{'answer' if counts.n == 1 else 'answers'} so far</div>"
+                              '<div style="font-size: 1.4em">The NPS appears when the trainer '
+                              "shows the results.</div>")
+            self.chart.clear()
+            return counts
         low, high = counts.interval(level=self.level)
-        self.result = counts
         words = " · ".join(
             f'<span style="color: {GROUP_COLOURS[g]}">{n} {g.lower() if n != 1 else g[:-1].lower()}'
             "</span>" for g, n in (("Promoters", counts.promoters), ("Passives", counts.passives),
@@ -247,6 +314,7 @@ def nps_what_if_widget(promoters: int = 100, passives: int = 60, detractors: int
     return NpsWhatIf(promoters, passives, detractors, moved)
 
 
-def room_poll(text: str = "", *, scale: str = "0-10") -> RoomPoll:
-    """A :class:`RoomPoll`, empty or with the given entries."""
-    return RoomPoll(text, scale=scale)
+def room_poll(text: str = "", *, scale: str = "0-10", feed=None, question: str | None = None,
+              parts=("entry", "result")) -> RoomPoll:
+    """A :class:`RoomPoll`, empty or with the given entries (and the room's answers)."""
+    return RoomPoll(text, scale=scale, feed=feed, question=question, parts=parts)

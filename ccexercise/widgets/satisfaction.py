@@ -30,7 +30,7 @@ from ..views.satisfaction import gap_live_chart, promise_live_chart, rating_live
 from .charts import ChartImage
 from .style import CONTROL_LAYOUT, CONTROL_STYLE
 
-__all__ = ["DimensionExplorer", "PromiseSimulator", "SatisfactionSliders",
+__all__ = ["DimensionExplorer", "PromiseSimulator", "RoomGap", "SatisfactionSliders",
            "dimension_explorer", "promise_simulator", "satisfaction_sliders"]
 
 ALL = "All"
@@ -114,6 +114,70 @@ def satisfaction_sliders(expected: int = 5, perceived: int = 5, *, scale=(1, 7),
     ValueError: expectation must be on the scale 1 to 7, got 8
     """
     return SatisfactionSliders(expected, perceived, scale=scale, tolerance=tolerance)
+
+
+class RoomGap(widgets.VBox):
+    """The room's own gap for one service scenario: what it expected, what it got.
+
+    Reads the run sheet's two rating polls (``expected`` and ``got``, their
+    ids) from the room (``feed``, a :class:`~ccexercise.widgets.room.RoomFeed`)
+    and shows the room's average of each, the gap (got minus expected) and
+    the service level that gap means. Outputs: ``summary`` (HTML), ``chart``
+    (ChartImage); ``gap`` and ``result`` (the level) are None until both
+    questions have answers. Without a room it says so: use
+    :func:`satisfaction_sliders` to type the room's averages instead.
+    """
+
+    def __init__(self, feed, *, expected: str = "expected", got: str = "got",
+                 tolerance: float = DEFAULT_TOLERANCE, **kwargs) -> None:
+        self.feed = feed
+        self.question_ids = (expected, got)
+        self.tolerance = check_number("tolerance", tolerance, minimum=0)
+        self.summary = widgets.HTML()
+        self.chart = ChartImage(layout={"width": "100%", "max_width": "800px", "height": "auto"})
+        self.gap: float | None = None
+        self.result: ServiceLevel | None = None
+        kwargs.setdefault("layout", {"width": "100%"})
+        super().__init__(children=[self.summary, self.chart], **kwargs)
+        if feed is None or feed.client is None:
+            self.summary.value = _sentence("No room is running: type the room's averages into "
+                                           "the two sliders instead.")
+            return
+        feed.on_change(self._from_room)
+
+    def _from_room(self, state: dict) -> None:
+        from .room import question_state
+
+        entries = [question_state(state, q) for q in self.question_ids]
+        missing = [q for q, e in zip(self.question_ids, entries) if e is None]
+        if missing:
+            self.summary.value = _sentence(f"The run sheet has no poll [{missing[0]}]: the "
+                                           "room's gap cannot be shown.")
+            return
+        means = [e["results"].get("mean") for e in entries]
+        counts = [e["results"].get("count", 0) for e in entries]
+        if None in means:
+            self.gap = self.result = None
+            self.chart.clear()
+            self.summary.value = _sentence(f"Waiting for the room: {counts[0]} said what they "
+                                           f"expected, {counts[1]} what they got.")
+            return
+        if not all(e["revealed"] for e in entries):
+            self.gap = self.result = None
+            self.chart.clear()
+            self.summary.value = _sentence(f"{counts[0]} said what they expected, {counts[1]} "
+                                           "what they got. The gap appears when the trainer "
+                                           "shows the results.")
+            return
+        expected, got = round(means[0], 1), round(means[1], 1)
+        self.gap = round(got - expected, 1)
+        self.result = level = service_level(self.gap, tolerance=self.tolerance)
+        top = max(e["question"]["high"] for e in entries)
+        self.summary.value = (
+            _badge(level, f"{level.meaning}: the room feels {level.emotion}")
+            + _sentence(f"The room expected {expected:g} on average ({counts[0]} answers) and "
+                        f"got {got:g} ({counts[1]} answers): a gap of {self.gap:+g}."))
+        self.chart.show(rating_live_chart(expected, got, level, top=top))
 
 
 class PromiseSimulator(widgets.VBox):

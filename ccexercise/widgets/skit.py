@@ -185,8 +185,14 @@ class SceneCardForm(_SessionForm):
     it large in ``card`` for the room; ``status`` says what happened.
     """
 
-    def __init__(self, session: RatingSession, skits=("Team 1", "Team 2", "Team 3"),
+    def __init__(self, session: RatingSession, skits=("Team 1", "Team 2", "Team 3"), *,
+                 feed=None, question: str = "come-back", clear=("come-back", "felt"),
                  **kwargs) -> None:
+        #: The room (a RoomFeed with a client) whose phones rate the skit, else None.
+        self.feed = feed if feed is not None and feed.client is not None else None
+        self.question, self.clear_after = question, tuple(clear)
+        self.phone_scores: list[int] = []
+        self.phones = widgets.HTML()
         self.skit = widgets.Dropdown(description="Skit", layout={"width": "20em"}, style=_STYLE)
         self.level = widgets.ToggleButtons(options=list(SKIT_LEVELS), value="Low",
                                            description="Level",
@@ -236,8 +242,14 @@ class RatingForm(_SessionForm):
     session file, then clears the form for the next skit.
     """
 
-    def __init__(self, session: RatingSession, skits=("Team 1", "Team 2", "Team 3"),
+    def __init__(self, session: RatingSession, skits=("Team 1", "Team 2", "Team 3"), *,
+                 feed=None, question: str = "come-back", clear=("come-back", "felt"),
                  **kwargs) -> None:
+        #: The room (a RoomFeed with a client) whose phones rate the skit, else None.
+        self.feed = feed if feed is not None and feed.client is not None else None
+        self.question, self.clear_after = question, tuple(clear)
+        self.phone_scores: list[int] = []
+        self.phones = widgets.HTML()
         self.skit = widgets.Dropdown(description="Skit", layout={"width": "20em"}, style=_STYLE)
         self.emotion_buttons = {
             word: widgets.ToggleButton(value=False, description=word, tooltip=f"The customer felt {word}",
@@ -262,9 +274,29 @@ class RatingForm(_SessionForm):
             button.observe(lambda _change: self._show_felt(), names="value")
         super().__init__(session, skits, [widgets.HTML("<b>How did the customer feel?</b>"),
                                           emotions, self.felt, self.come_back, self.room,
-                                          widgets.HBox([self.save_button]), self.status],
-                         **kwargs)
+                                          self.phones, widgets.HBox([self.save_button]),
+                                          self.status], **kwargs)
         self._show_felt()
+        if self.feed is not None:
+            self.feed.on_change(self._from_room)
+
+    def _from_room(self, state: dict) -> None:
+        """Keep the phones' scores for the skit, to save with the typed ones."""
+        from .room import question_state
+
+        entry = question_state(state, self.question)
+        if entry is None:
+            self.phones.value = _message(f"The run sheet has no poll [{self.question}]: phones "
+                                         "cannot rate the skit.", ok=False)
+            return
+        counts = entry["results"].get("counts", {})
+        self.phone_scores = [int(score) for score, n in counts.items() for _ in range(n)]
+        count = len(self.phone_scores)
+        mean = f", average {sum(self.phone_scores) / count:.1f}" if count else ""
+        self.phones.value = (f'<div style="font-size: 1.2em">Phones: <b>{count}</b> '
+                             f"rating{'' if count == 1 else 's'}{mean}; saved with the room's "
+                             "ratings, then the room's questions are cleared for the next "
+                             "skit.</div>")
 
     @property
     def emotions(self) -> list[str]:
@@ -285,7 +317,7 @@ class RatingForm(_SessionForm):
         """Save the rating (to the session file) and clear the form; ``None`` on bad input."""
         try:
             rating = SkitRating(self.skit.value or "", self.emotions, self.come_back.value,
-                                parse_scores(self.room.value))
+                                parse_scores(self.room.value) + self.phone_scores)
         except (TypeError, ValueError) as exc:
             self.status.value = _message(f"Not saved: {exc}.", ok=False)
             return None
@@ -297,6 +329,9 @@ class RatingForm(_SessionForm):
             button.value = False
         self.come_back.value = 5
         self.room.value = ""
+        if self.feed is not None:  # the phones' answers are kept in the room's file
+            for question in self.clear_after:
+                self.feed.act("question", question, "clear")
         self._saved()
         return rating
 
@@ -318,6 +353,17 @@ class SkitComparison(widgets.VBox):
         self.table = widgets.HTML(layout={"width": "100%"})
         kwargs.setdefault("layout", {"width": "100%"})
         super().__init__(children=[self.note, self.chart, self.table], **kwargs)
+        self.update()
+
+    def follow(self, feed) -> None:
+        """Read the session file again whenever the room moves on (the projector view:
+        the presenter view saves the ratings, and clears the room's questions)."""
+        if feed is not None and feed.client is not None:
+            feed.on_change(lambda _state: self.reload())
+
+    def reload(self) -> None:
+        """Read the session file again and redraw."""
+        self.session = RatingSession(self.session.path, clock=self.session.clock)
         self.update()
 
     def update(self) -> None:
@@ -358,7 +404,8 @@ def _comparison_html(table) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def skit_workshop(path=None, *, clock=None) -> widgets.VBox:
+def skit_workshop(path=None, *, clock=None, feed=None,
+                  parts=("split", "scene", "rating", "compare")) -> widgets.VBox:
     """The whole skit round: team splitter, scene card, rating form and comparison.
 
     All four share one :class:`~ccexercise.skit.RatingSession` kept in
@@ -368,15 +415,27 @@ def skit_workshop(path=None, *, clock=None) -> widgets.VBox:
     attributes of the returned box: ``session``, ``splitter``,
     ``scene_form``, ``rating_form``, ``comparison``, ``file_note``.
     ``clock`` (default: the computer's) dates the file and stamps each line.
+
+    With a room (``feed``, a :class:`~ccexercise.widgets.room.RoomFeed`) the
+    phones' come-back scores (the run sheet's ``[come-back]`` poll) are saved
+    with each rating. ``parts`` picks what shows: "split", "scene", "rating"
+    (the presenter's) and "compare" (the projector's, which reads the file
+    again each time the room moves on).
     """
+    unknown = set(parts) - {"split", "scene", "rating", "compare"}
+    if unknown or not parts:
+        raise ValueError(f"parts must be some of 'split', 'scene', 'rating', 'compare', "
+                         f"got {list(parts)!r}")
     kwargs = {} if clock is None else {"clock": clock}
     if path is None:
         path = default_session_path(**kwargs)
     session = RatingSession(Path(path), **kwargs)
     splitter = TeamSplitter()
     scene_form = SceneCardForm(session)
-    rating_form = RatingForm(session)
+    rating_form = RatingForm(session, feed=feed)
     comparison = SkitComparison(session)
+    if "rating" not in parts:
+        comparison.follow(feed)
     file_note = widgets.HTML()
 
     def note() -> None:
@@ -408,11 +467,15 @@ def skit_workshop(path=None, *, clock=None) -> widgets.VBox:
         return widgets.HTML(f'<h2 style="font-size: 2em; color: {TEXT_COLOUR}; '
                             f'margin: 1em 0 0.3em 0">{html.escape(text)}</h2>')
 
-    box = widgets.VBox([heading("1. Split the room"), splitter,
-                        heading("2. The customer's scene card"), scene_form,
-                        heading("3. Ratings after the skit"), rating_form,
-                        heading("4. Compare the skits"), comparison, file_note],
-                       layout={"width": "100%"})
+    shown = {"split": [heading("Split the room"), splitter],
+             "scene": [heading("The customer's scene card"), scene_form],
+             "rating": [heading("Ratings after the skit"), rating_form],
+             "compare": [heading("Compare the skits"), comparison]}
+    children = [w for part in ("split", "scene", "rating", "compare") if part in parts
+                for w in shown[part]]
+    if set(parts) != {"compare"}:
+        children.append(file_note)  # a file name: for the trainer, not the room
+    box = widgets.VBox(children, layout={"width": "100%"})
     box.session, box.splitter, box.scene_form = session, splitter, scene_form
     box.rating_form, box.comparison, box.file_note = rating_form, comparison, file_note
     return box

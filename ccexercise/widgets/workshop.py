@@ -25,7 +25,13 @@ from ..workshop import RunSheet, WorkshopStep, format_clock, load_run_sheet, pro
 from .style import (BACKGROUND, BUTTON_LAYOUT, BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR,
                     TIME_UP_COLOUR)
 
-__all__ = ["StepDeck", "Timer"]
+__all__ = ["StepDeck", "Timer", "VIEWS"]
+
+#: Where a facilitator page is shown: the room's screen, the trainer's laptop, or both
+#: on one screen (JupyterLab, or Voila without a room).
+VIEWS = ("projector", "presenter", "both")
+#: The pale background that marks the trainer's notes.
+NOTES_BACKGROUND = "#F2F2F2"
 
 
 class Timer(widgets.VBox):
@@ -68,9 +74,10 @@ class Timer(widgets.VBox):
             description="Reset", icon="undo", tooltip="Put the full time back on the clock",
             layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
         self.minutes: float = 0
-        self.start_button.on_click(lambda _button: self.start())
-        self.pause_button.on_click(lambda _button: self.pause())
-        self.reset_button.on_click(lambda _button: self.reset())
+        self._pressed: list = []
+        self.start_button.on_click(lambda _button: self._press(self.start))
+        self.pause_button.on_click(lambda _button: self._press(self.pause))
+        self.reset_button.on_click(lambda _button: self._press(self.reset))
         buttons = widgets.HBox([self.start_button, self.pause_button, self.reset_button],
                                layout={"flex_flow": "row wrap"})
         super().__init__(children=[self.clock, buttons, self.play], **kwargs)
@@ -100,6 +107,16 @@ class Timer(widgets.VBox):
         return format_clock(self.remaining)
 
     # -- actions ----------------------------------------------------------
+    def on_press(self, callback) -> None:
+        """Call ``callback()`` after Start, Pause or Reset is pressed (the facilitator
+        page tells the room, so the projector's clock follows)."""
+        self._pressed.append(callback)
+
+    def _press(self, action) -> None:
+        action()
+        for callback in self._pressed:
+            callback()
+
     def start(self) -> None:
         """Start (or carry on) counting down; nothing happens once time is up."""
         if not self.finished:
@@ -172,7 +189,9 @@ class StepDeck(widgets.VBox):
     """
 
     def __init__(self, steps: Sequence[WorkshopStep], *, session_minutes: float | None = None,
-                 **kwargs) -> None:
+                 view: str = "both", **kwargs) -> None:
+        if view not in VIEWS:
+            raise ValueError(f"view must be one of {', '.join(VIEWS)}, got {view!r}")
         if isinstance(steps, WorkshopStep):
             raise TypeError("steps must be a list of WorkshopStep, got one WorkshopStep "
                             f"{steps.title!r} (did you mean [step]?)")
@@ -190,15 +209,20 @@ class StepDeck(widgets.VBox):
                 raise ValueError(f"session_minutes must be more than 0, got {session_minutes!r}")
         self.steps: tuple[WorkshopStep, ...] = tuple(steps)
         self.session_minutes = session_minutes
+        #: "projector" (what the room sees), "presenter" (the trainer's laptop) or "both".
+        self.view = view
         #: The run sheet the steps came from (see :meth:`from_run_sheet`), else None.
         self.sheet: RunSheet | None = None
         self._index = 0
+        self._moved: list = []
 
         self.meta = widgets.HTML()
         self.title = widgets.HTML()
         self.body = widgets.HTML(layout={"width": "100%"})
         self.prompts = widgets.HTML(layout={"width": "100%"})
         self.materials = widgets.HTML(layout={"width": "100%"})
+        self.notes = widgets.HTML(layout={"width": "100%"})
+        self.coming = widgets.HTML(layout={"width": "100%"})
         self.timer = Timer(self.steps[0].minutes)
         self.back_button = widgets.Button(
             description="Back", icon="arrow-left", tooltip="Go to the previous step",
@@ -209,11 +233,21 @@ class StepDeck(widgets.VBox):
             style=dict(BUTTON_STYLE))
         self.back_button.on_click(lambda _button: self.back())
         self.next_button.on_click(lambda _button: self.next())
+        # A presentation clicker's PageDown/PageUp and the arrow keys press these
+        # (the key handler is in the projector template, ccexercise.launch).
+        self.next_button.add_class("cc-step-next")
+        self.back_button.add_class("cc-step-back")
         navigation = widgets.HBox([self.back_button, self.next_button],
                                   layout={"flex_flow": "row wrap", "margin": "1em 0 0 0"})
+        if view == "projector":  # the room sees no controls; the keys still work
+            navigation.layout.display = "none"
+            for button in (self.timer.start_button, self.timer.pause_button,
+                           self.timer.reset_button):
+                button.layout.display = "none"
         kwargs.setdefault("layout", {"width": "100%", "padding": "0.5em 1em"})
         super().__init__(children=[self.meta, self.title, self.body, self.prompts,
-                                   self.materials, self.timer, navigation], **kwargs)
+                                   self.materials, self.notes, self.timer, navigation,
+                                   self.coming], **kwargs)
         self._render()
 
     @classmethod
@@ -259,6 +293,12 @@ class StepDeck(widgets.VBox):
             raise ValueError(f"index must be between 0 and {len(self.steps) - 1}, got {value!r}")
         self._index = value
         self._render()
+        for callback in self._moved:
+            callback(value)
+
+    def on_move(self, callback) -> None:
+        """Call ``callback(index)`` each time the deck moves to a step."""
+        self._moved.append(callback)
 
     @property
     def step(self) -> WorkshopStep:
@@ -293,12 +333,27 @@ class StepDeck(widgets.VBox):
                                   f"<ol>{items}</ol></div>")
         else:
             self.prompts.value = ""
-        if step.materials:
+        trainer = self.view != "projector"  # materials and notes never reach the projector
+        if step.materials and trainer:
             things = ", ".join(html.escape(m) for m in step.materials)
             self.materials.value = (f'<div style="font-size: 1.2em; color: {MUTED_COLOUR}">'
                                     f"<b>You need:</b> {things}</div>")
         else:
             self.materials.value = ""
+        if step.notes and trainer:
+            items = "".join(f"<li>{html.escape(note)}</li>" for note in step.notes)
+            self.notes.value = (f'<div style="font-size: 1.15em; color: {TEXT_COLOUR}; '
+                                f'background: {NOTES_BACKGROUND}; padding: 0.3em 0.8em; '
+                                f'border-left: 0.3em solid {MUTED_COLOUR}">'
+                                f"<b>Notes for you</b> (not on the projector)<ul>{items}</ul></div>")
+        else:
+            self.notes.value = ""
+        if self.view == "presenter":
+            after = self.steps[self._index + 1] if self._index + 1 < n else None
+            self.coming.value = (f'<div style="font-size: 1.15em; color: {MUTED_COLOUR}">'
+                                 + (f"Next: <b>{html.escape(after.title)}</b> "
+                                    f"({after.minutes:g} min)" if after else "This is the last step.")
+                                 + "</div>")
         self.back_button.disabled = self._index == 0
         self.next_button.disabled = self._index == n - 1
         self.timer.reset(step.minutes)

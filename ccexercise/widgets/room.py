@@ -1,0 +1,413 @@
+"""The live room on a facilitator page: the join code, the results, the poll controls.
+
+A :class:`RoomFeed` follows the room server (:mod:`ccexercise.room.server`)
+from a background thread and hands each new state to the widgets that
+listen: a :class:`JoinPanel` (the QR code and join code, for the
+projector), :class:`RoomResults` (the live results, for the projector) and
+:class:`PollControls` (open, close, reveal, hide, clear, export: for the
+presenter only). All three only display the state; every rule lives in
+:mod:`ccexercise.room`.
+
+>>> feed = RoomFeed(None)  # no room server: the widgets say so and wait
+>>> feed.connected
+False
+>>> "no room" in RoomResults(feed).children[0].value.lower()
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import threading
+import time
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..views.room import results_chart, results_html, results_text
+from .charts import ChartImage
+from .style import BUTTON_LAYOUT, BUTTON_STYLE, MUTED_COLOUR, TEXT_COLOUR, TIME_UP_COLOUR
+
+__all__ = ["JoinPanel", "PollControls", "RoomFeed", "RoomResults"]
+
+_KIND_WORDS = {"rating": "rating", "nps": "NPS 0-10", "choice": "one choice",
+               "choices": "several choices", "words": "word cloud", "text": "short text",
+               "ideas": "ideas with votes"}
+
+
+class RoomFeed:
+    """The room's state, kept up to date from a background thread.
+
+    ``client`` is a :class:`ccexercise.room.client.RoomClient` (None: no
+    room; the page works with typed entry alone). :meth:`on_change` registers
+    a callback that gets every new state (a dict, see ``docs/design.md``);
+    it is called at once with the state known now. :meth:`act` runs a
+    control (open a question...) and shows its effect at once.
+    ``follow=False`` makes no thread (tests call :meth:`refresh`).
+    """
+
+    def __init__(self, client, *, follow: bool = True, wait_seconds: float = 20.0) -> None:
+        self.client = client
+        self.state: dict | None = None
+        self.error: str | None = None
+        self._listeners: list[Callable[[dict], None]] = []
+        self._lock = threading.RLock()
+        self._stop = threading.Event()
+        self._wait = wait_seconds
+        self._thread = None
+        if client is not None:
+            self.refresh()
+            if follow:
+                self._thread = threading.Thread(target=self._run, name="ccexercise-room-feed",
+                                                daemon=True)
+                self._thread.start()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the room server answered the last request."""
+        return self.client is not None and self.state is not None and self.error is None
+
+    def on_change(self, callback: Callable[[dict], None]) -> None:
+        """Call ``callback(state)`` now (if the state is known) and on every change."""
+        with self._lock:
+            self._listeners.append(callback)
+            if self.state is not None:
+                callback(self.state)
+
+    def _publish(self, state: dict) -> None:
+        with self._lock:
+            if self.state is not None and state.get("version", 0) < self.state.get("version", 0):
+                return  # an older answer that arrived late
+            self.state, self.error = state, None
+            for callback in list(self._listeners):
+                try:
+                    callback(state)
+                except Exception as error:  # one broken widget must not stop the feed
+                    self.error = f"{type(error).__name__}: {error}"
+
+    def refresh(self) -> dict | None:
+        """Ask the room for its state now (no waiting) and tell the listeners."""
+        if self.client is None:
+            return None
+        try:
+            state = self.client.state(timeout=0)
+        except Exception as error:
+            self.error = str(error)
+            return None
+        self._publish(state)
+        return state
+
+    def act(self, method: str, *args, **kwargs):
+        """Call ``client.<method>(*args, **kwargs)``, then refresh; the client's error
+        message is kept in ``error`` and returned (None when it worked)."""
+        try:
+            getattr(self.client, method)(*args, **kwargs)
+        except Exception as error:
+            self.error = str(error)
+            return self.error
+        self.refresh()
+        return None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            version = (self.state or {}).get("version")
+            try:
+                state = self.client.state(since=version, timeout=self._wait)
+            except Exception as error:
+                self.error = str(error)
+                self._stop.wait(1.0)
+                continue
+            self._publish(state)
+
+    def stop(self) -> None:
+        """Stop following the room (the thread ends after its current request)."""
+        self._stop.set()
+
+
+def current_questions(state: dict | None) -> list[dict]:
+    """The questions of the step the room is on, as the state lists them.
+
+    >>> current_questions({"step": 1, "questions": [{"step": 0, "question": {"id": "a"}},
+    ...                                               {"step": 1, "question": {"id": "b"}}]})
+    [{'step': 1, 'question': {'id': 'b'}}]
+    """
+    if not state:
+        return []
+    return [q for q in state.get("questions", []) if q.get("step") == state.get("step")]
+
+
+def question_state(state: dict | None, question_id: str) -> dict | None:
+    """The entry of question ``question_id`` in the room's state (None if it is not there)."""
+    for entry in (state or {}).get("questions", []):
+        if entry["question"]["id"] == question_id:
+            return entry
+    return None
+
+
+def qr_image_html(url: str, *, size: str = "16em") -> str:
+    """An ``<img>`` of the QR code of ``url`` (segno, SVG), with the address as its alt text.
+
+    >>> html_text = qr_image_html("http://192.168.1.20:8765/?code=ABCD")
+    >>> html_text.startswith('<img alt="QR code to join: http://192.168.1.20:8765/?code=ABCD"')
+    True
+    """
+    import segno
+
+    svg = segno.make(url, error="m").svg_inline(scale=10, border=2, dark="#000000",
+                                                 light="#FFFFFF")
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (f'<img alt="QR code to join: {html.escape(url)}" src="data:image/svg+xml;base64,'
+            f'{data}" style="width: {size}; height: {size}; image-rendering: pixelated">')
+
+
+class JoinPanel(widgets.VBox):
+    """How the room joins: the QR code, the address and the join code, large."""
+
+    def __init__(self, feed: RoomFeed, **kwargs) -> None:
+        self.feed = feed
+        self.body = widgets.HTML()
+        self._shown = None
+        kwargs.setdefault("layout", {"align_items": "center", "padding": "0.5em"})
+        super().__init__(children=[self.body], **kwargs)
+        feed.on_change(self._render)
+        if feed.state is None:
+            self._render(None)
+
+    def _render(self, state: dict | None) -> None:
+        if state is None:
+            self.body.value = ""
+            return
+        shown = (state.get("join_url"), state.get("join_code"))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        url, code = shown
+        self.body.value = (
+            f'<div style="text-align: center; color: {TEXT_COLOUR}">'
+            f'<div style="font-size: 1.6em; font-weight: bold">Join from your phone</div>'
+            f"{qr_image_html(url)}"
+            f'<div style="font-size: 1.3em; word-break: break-all">{html.escape(url)}</div>'
+            f'<div style="font-size: 1.3em">Code <b style="font-size: 1.8em; letter-spacing: '
+            f'0.1em" class="cc-join-code">{html.escape(code)}</b></div></div>')
+
+
+class RoomResults(widgets.VBox):
+    """The live results of the questions of the room's current step (or of ``questions``,
+    a list of question ids, whatever step the room is on).
+
+    A question's results show once the facilitator reveals them; until then
+    the room sees how many have answered. Each chart has its numbers in a
+    sentence beneath it.
+    """
+
+    def __init__(self, feed: RoomFeed, *, questions: list[str] | None = None, **kwargs) -> None:
+        self.feed = feed
+        self.question_ids = list(questions) if questions else None
+        self.status = widgets.HTML()
+        self.panels: dict[str, tuple[widgets.HTML, ChartImage, widgets.HTML]] = {}
+        kwargs.setdefault("layout", {"width": "100%"})
+        super().__init__(children=[self.status], **kwargs)
+        if feed.client is None:
+            self.status.value = (f'<div style="color: {MUTED_COLOUR}; font-size: 1.2em">No room '
+                                 "is running: phones cannot answer. Start the page with "
+                                 "'ccexercise workshop' to let the room vote.</div>")
+        feed.on_change(self._render)
+
+    def entries(self, state: dict | None) -> list[dict]:
+        """The question entries this widget shows."""
+        if self.question_ids is None:
+            return current_questions(state)
+        return [e for e in (question_state(state, q) for q in self.question_ids) if e]
+
+    def _panel(self, question_id: str):
+        if question_id not in self.panels:
+            self.panels[question_id] = (widgets.HTML(), ChartImage(), widgets.HTML())
+        return self.panels[question_id]
+
+    def _render(self, state: dict) -> None:
+        children = [self.status]
+        self.status.value = ""
+        for entry in self.entries(state):
+            question, results = entry["question"], entry["results"]
+            head, chart, words = self._panel(question["id"])
+            count = results.get("count", 0)
+            status = "open: answer now" if entry["open"] else "closed"
+            head.value = (f'<div style="color: {TEXT_COLOUR}"><div style="font-size: 1.9em; '
+                          f'font-weight: bold">{html.escape(question["text"])}</div>'
+                          f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">'
+                          f'{count} answer{"" if count == 1 else "s"} · {status}</div></div>')
+            if entry["revealed"]:
+                drawn = results_chart(question, results)
+                if drawn is not None:
+                    chart.show(drawn)
+                else:
+                    chart.clear()
+                text = results_html(question, results)
+                words.value = (text + f'<p style="font-size: 1.1em; color: {MUTED_COLOUR}">'
+                               f"{html.escape(results_text(question, results))}</p>")
+            else:
+                chart.clear()
+                words.value = (f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">Results '
+                               "appear when the trainer shows them.</div>")
+            children += [head, chart, words]
+        if len(children) == 1 and self.feed.client is not None:
+            self.status.value = (f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">'
+                                 "No question for the room in this step.</div>")
+        self.children = children
+
+
+def _button(description: str, tooltip: str, style: str = "", **kwargs) -> widgets.Button:
+    return widgets.Button(description=description, tooltip=tooltip, button_style=style,
+                          layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE), **kwargs)
+
+
+class _QuestionControls(widgets.VBox):
+    """The controls of one question (presenter view)."""
+
+    def __init__(self, feed: RoomFeed, question_id: str) -> None:
+        self.feed, self.question_id = feed, question_id
+        self.head = widgets.HTML()
+        self.open_button = _button("Open", "Let phones answer this question", "success")
+        self.reveal_button = _button("Show results", "Show the results on the projector")
+        self.clear_button = _button("Clear", "Set this question's answers aside (kept in the "
+                                             "export) and start again")
+        self.answers = widgets.VBox()
+        self._confirm_clear = False
+        self._entry: dict | None = None
+        self.open_button.on_click(lambda _b: self._toggle("open", "close", "open"))
+        self.reveal_button.on_click(lambda _b: self._toggle("revealed", "conceal", "reveal"))
+        self.clear_button.on_click(lambda _b: self._clear())
+        buttons = widgets.HBox([self.open_button, self.reveal_button, self.clear_button],
+                               layout={"flex_flow": "row wrap"})
+        super().__init__(children=[self.head, buttons, self.answers],
+                         layout={"border": "1px solid #BBBBBB", "padding": "0.5em",
+                                 "margin": "0 0 0.6em 0"})
+
+    def _toggle(self, key: str, off: str, on: str) -> None:
+        if self._entry is not None:
+            self.feed.act("question", self.question_id, off if self._entry[key] else on)
+
+    def _clear(self) -> None:
+        if not self._confirm_clear:
+            self._confirm_clear = True
+            self.clear_button.description = "Clear: sure?"
+            self.clear_button.button_style = "danger"
+            return
+        self._confirm_clear = False
+        self.clear_button.description, self.clear_button.button_style = "Clear", ""
+        self.feed.act("question", self.question_id, "clear")
+
+    def render(self, entry: dict) -> None:
+        self._entry = entry
+        question, results = entry["question"], entry["results"]
+        count = results.get("count", 0)
+        self.head.value = (
+            f'<div style="font-size: 1.2em"><b>{html.escape(question["text"])}</b> '
+            f'<span style="color: {MUTED_COLOUR}">({_KIND_WORDS[question["kind"]]}, '
+            f'id {html.escape(question["id"])})</span><br>'
+            f'{count} answer{"" if count == 1 else "s"} · '
+            f'{"<b>open</b>" if entry["open"] else "closed"} · results '
+            f'{"<b>shown</b>" if entry["revealed"] else "hidden"}<br>'
+            f'<span style="color: {MUTED_COLOUR}">{html.escape(results_text(question, results))}'
+            f"</span></div>")
+        self.open_button.description = "Close" if entry["open"] else "Open"
+        self.open_button.button_style = "warning" if entry["open"] else "success"
+        self.reveal_button.description = "Hide results" if entry["revealed"] else "Show results"
+        rows = []
+        for answer in entry.get("answers", [])[-30:]:
+            hidden = answer.get("hidden", False)
+            button = widgets.ToggleButton(
+                value=hidden, description="Hidden" if hidden else "Hide",
+                tooltip="Hide this answer from the projector" if not hidden
+                else "Show this answer again", layout={"width": "7em"})
+            button.observe(lambda change, a=answer["id"]: self.feed.act(
+                "hide", a, change["new"]), names="value")
+            text = widgets.HTML(f'<span style="font-size: 1.1em; '
+                                f'{"text-decoration: line-through; " if hidden else ""}">'
+                                f"{html.escape(str(answer['value']))}</span>")
+            rows.append(widgets.HBox([button, text], layout={"align_items": "center"}))
+        self.answers.children = rows
+
+
+class PollControls(widgets.VBox):
+    """The facilitator's controls for the room (presenter view only).
+
+    For each question of the current step: Open/Close, Show/Hide results,
+    Clear, and a Hide button beside each text answer. Below: the join
+    address, what to try when phones cannot connect, Export (every answer
+    as CSV, to download) and Delete (all of the session's answers, after a
+    second click).
+    """
+
+    def __init__(self, feed: RoomFeed, *, help_text: str = "", **kwargs) -> None:
+        self.feed = feed
+        self.status = widgets.HTML()
+        self.questions = widgets.VBox()
+        self.controls: dict[str, _QuestionControls] = {}
+        self.export_button = _button("Export CSV", "Every answer of this session as a CSV file")
+        self.download = widgets.HTML()
+        self.delete_button = _button("Delete answers", "Delete every answer of this session "
+                                                       "(at the end of the workshop)")
+        self._confirm_delete = False
+        self.export_button.on_click(lambda _b: self.export())
+        self.delete_button.on_click(lambda _b: self.delete())
+        self.help = widgets.HTML(
+            f'<details style="font-size: 1.05em; color: {MUTED_COLOUR}"><summary>Phones cannot '
+            f"connect?</summary><pre style=\"white-space: pre-wrap\">{html.escape(help_text)}"
+            "</pre></details>" if help_text else "")
+        self.error = widgets.HTML()
+        kwargs.setdefault("layout", {"width": "100%"})
+        super().__init__(children=[self.status, self.questions, self.error,
+                                   widgets.HBox([self.export_button, self.delete_button],
+                                                layout={"flex_flow": "row wrap"}),
+                                   self.download, self.help], **kwargs)
+        if feed.client is None:
+            self.status.value = (f'<div style="font-size: 1.1em; color: {MUTED_COLOUR}">No room '
+                                 "is running, so phones cannot answer; type the room's answers "
+                                 "in the tools below. 'ccexercise workshop MODULE' starts the "
+                                 "room.</div>")
+            self.export_button.disabled = self.delete_button.disabled = True
+        feed.on_change(self._render)
+
+    def _render(self, state: dict) -> None:
+        entries = current_questions(state)
+        self.status.value = (
+            f'<div style="font-size: 1.1em">Phones join at <b>{html.escape(state["join_url"])}'
+            f'</b> with code <b>{html.escape(state["join_code"])}</b>.'
+            + ("" if entries else " No question for the room in this step.") + "</div>")
+        shown = []
+        for entry in entries:
+            question_id = entry["question"]["id"]
+            if question_id not in self.controls:
+                self.controls[question_id] = _QuestionControls(self.feed, question_id)
+            self.controls[question_id].render(entry)
+            shown.append(self.controls[question_id])
+        self.questions.children = shown
+        self.error.value = (f'<div style="color: {TIME_UP_COLOUR}">The room server said: '
+                            f"{html.escape(self.feed.error)}</div>" if self.feed.error else "")
+
+    def export(self) -> str | None:
+        """Offer every answer as a CSV download; returns the CSV text (None on error)."""
+        try:
+            text = self.feed.client.export_csv()
+        except Exception as error:
+            self.error.value = f'<div style="color: {TIME_UP_COLOUR}">{html.escape(str(error))}</div>'
+            return None
+        data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+        name = f"room-answers-{time.strftime('%Y%m%d-%H%M')}.csv"
+        rows = max(0, text.count("\n") - 1)
+        self.download.value = (f'<a download="{name}" href="data:text/csv;base64,{data}" '
+                               f'style="font-size: 1.2em">Download {name} ({rows} answers)</a>')
+        return text
+
+    def delete(self) -> None:
+        """Ask once; on the second click delete every answer of the session."""
+        if not self._confirm_delete:
+            self._confirm_delete = True
+            self.delete_button.description = "Delete: sure?"
+            self.delete_button.button_style = "danger"
+            return
+        self._confirm_delete = False
+        self.delete_button.description, self.delete_button.button_style = "Delete answers", ""
+        self.feed.act("delete_answers")
