@@ -302,8 +302,10 @@ class RoomStore:
             row = db.execute("SELECT id FROM answers WHERE question = ? AND device = ? AND "
                              "cleared = 0 AND source = 'phone'", (question, device)).fetchone()
             if row:
-                db.execute("UPDATE answers SET value = ?, received_at = ? WHERE id = ?",
-                           (text, now, row[0]))
+                changed = db.execute("UPDATE answers SET value = ?, received_at = ? WHERE "
+                                     "id = ? AND value != ?", (text, now, row[0], text)).rowcount
+                if changed:  # votes were for the idea as it was
+                    db.execute("DELETE FROM upvotes WHERE answer = ?", (row[0],))
                 answer_id = row[0]
             else:
                 answer_id = db.execute(
