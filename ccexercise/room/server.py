@@ -75,6 +75,9 @@ BAD_CODE_LIMIT = (0.5, 20)
 LONG_POLL = 20.0
 #: Phones' long-polls are answered at most this often (a burst of ideas wakes them once).
 PHONE_COALESCE = 0.25
+#: The trainer's long-polls likewise, so a flood of answers is summed up a few times a
+#: second rather than once per answer (the projector stays well within a second).
+CONTROL_COALESCE = 0.1
 COOKIE = "ccexercise_room"
 TEXT_KINDS = ("words", "text", "ideas")
 
@@ -417,7 +420,11 @@ class _Control(_Handler):
 class _State(_Control):
     async def get(self) -> None:
         since = self.since()
-        await self.room.wait_for_change(since, lambda: self.room.store.version)
+        store = self.room.store
+        if since is not None and since == store.version:
+            await self.room.wait_for_change(since, lambda: store.version)
+            if store.version != since:
+                await asyncio.sleep(CONTROL_COALESCE)
         if not self.gone:
             self.reply(self.room.control_view())
 
