@@ -21,7 +21,7 @@ import html
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .._validate import check_number, check_text, check_texts, check_whole_number
 
@@ -64,6 +64,9 @@ class WorkshopStep:
     body: str
     prompts: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
+    # The room's questions (ccexercise.room.Question) and the trainer's own notes.
+    polls: tuple = field(default=(), repr=False)
+    notes: tuple[str, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         check_text("title", self.title)
@@ -73,6 +76,8 @@ class WorkshopStep:
         check_text("body", self.body, allow_empty=True)
         object.__setattr__(self, "prompts", check_texts("prompts", self.prompts, "questions"))
         object.__setattr__(self, "materials", check_texts("materials", self.materials, "things"))
+        object.__setattr__(self, "polls", tuple(self.polls))
+        object.__setattr__(self, "notes", tuple(self.notes))
 
     @property
     def seconds(self) -> int:
