@@ -58,8 +58,8 @@ from .questions import Question
 from .results import summarize
 from .store import RoomStore, default_store_path
 
-__all__ = ["ADDRESS_LIMIT", "DEVICE_LIMIT", "MAX_BODY", "Room", "TokenBucket", "main",
-           "make_app", "run"]
+__all__ = ["ADDRESS_LIMIT", "DEVICE_LIMIT", "MAX_BODY", "Room", "RoomThread", "TokenBucket", "main",
+           "make_app", "run", "store_path_for"]
 
 #: The largest request a phone may send, in bytes (the trainer's page: 256 KB).
 MAX_BODY = 4 * 1024
@@ -568,14 +568,70 @@ def _page_folder(module: str, sheet: RunSheet) -> Path:
     return Path.cwd()
 
 
-def _store_path(args: argparse.Namespace, sheet: RunSheet) -> Path:
+class RoomThread:
+    """The room server on ``host`` (default 127.0.0.1) and a free port, in a thread with
+    its own event loop: for tests, benchmarks and a room opened from a notebook. ``port``
+    and ``url`` say where it listens; :meth:`stop` closes it (the store stays open).
+
+    >>> import tempfile, pathlib
+    >>> from ccexercise.room.store import RoomStore
+    >>> from ccexercise.workshop import run_sheet_for
+    >>> store = RoomStore(pathlib.Path(tempfile.mkdtemp()) / "room.sqlite")
+    >>> room = RoomThread(run_sheet_for("05_nps"), store)
+    >>> room.url.startswith("http://127.0.0.1:")
+    True
+    >>> room.stop(); store.close()
+    """
+
+    def __init__(self, sheet: RunSheet, store: RoomStore, *, host: str = "127.0.0.1",
+                 module: str = "room") -> None:
+        import threading
+
+        self.store, self.host = store, host
+        ready = threading.Event()
+
+        def serve() -> None:
+            self.loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self.loop)
+
+            async def start() -> None:
+                sockets = tornado.netutil.bind_sockets(0, address=host)
+                self.port = sockets[0].getsockname()[1]
+                self.url = make_join_url(host, self.port)
+                self.app = make_app(sheet, store, join_url=self.url, module=module)
+                self.server = tornado.httpserver.HTTPServer(self.app, max_body_size=2**20)
+                self.server.add_sockets(sockets)
+
+            self.loop.run_until_complete(start())
+            ready.set()
+            self.loop.run_forever()
+            self.server.stop()
+            self.loop.close()
+
+        self.thread = threading.Thread(target=serve, name="ccexercise-room", daemon=True)
+        self.thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("the room server did not start within 10 s")
+
+    def stop(self) -> None:
+        """Close the server and end its thread."""
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+def store_path_for(module: str, sheet: RunSheet, session_dir=None) -> Path:
+    """The file a session's answers go to: today's ``room-<module>-<date>.sqlite`` in
+    ``session_dir``, else ``$CCEXERCISE_SESSION_DIR``, else the module's page folder."""
     import os
 
     from .store import SESSION_DIR_VAR
 
-    folder = args.session_dir or os.environ.get(SESSION_DIR_VAR) or _page_folder(args.module,
-                                                                                   sheet)
-    return default_store_path(Path(folder).expanduser(), args.module)
+    folder = session_dir or os.environ.get(SESSION_DIR_VAR) or _page_folder(module, sheet)
+    return default_store_path(Path(folder).expanduser(), module)
+
+
+def _store_path(args: argparse.Namespace, sheet: RunSheet) -> Path:
+    return store_path_for(args.module, sheet, args.session_dir)
 
 
 def _delete(path: Path, *, yes: bool) -> int:

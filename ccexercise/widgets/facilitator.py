@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import html
+import json
 import os
 import time
 from urllib.parse import parse_qs
@@ -64,10 +65,22 @@ def view_from_request(query: str | None = None, *, default: str = "both") -> str
     return asked
 
 
-def _room_from_env():
+def _room_from_env(module: str):
+    """The room ``ccexercise workshop`` started for this page (its address and secret are
+    in the kernel's environment), else the room ``ccexercise room`` opened for this same
+    module; None when there is neither."""
     from ..room.client import RoomClient
+    from ..room.launch import URL_VAR, runtime_file
 
-    return RoomClient.from_env()
+    if os.environ.get(URL_VAR):
+        return RoomClient.from_env()
+    try:
+        found = json.loads(runtime_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(found, dict) or found.get("module") != module:
+        return None  # a room for another module is not this page's
+    return RoomClient.from_env({})
 
 
 class FacilitatorPage(widgets.VBox):
@@ -89,7 +102,7 @@ class FacilitatorPage(widgets.VBox):
         self.module = module
         self.intro = intro
         self.sheet = sheet if sheet is not None else run_sheet_for(module)
-        self.room = _room_from_env() if room == "env" else room
+        self.room = _room_from_env(module) if room == "env" else room
         self.view = view_from_request(default="presenter" if self.room else "both") \
             if view is None else view_from_request(f"view={view}")
         self.feed = RoomFeed(self.room, follow=follow and self.room is not None)
@@ -105,9 +118,15 @@ class FacilitatorPage(widgets.VBox):
                                           "align_items": "flex-start"}), self.results]
         else:
             parts = [self._header(), self.deck]
-            if self.room is not None or self.view == "presenter":
+            if self.room is not None:
                 self.controls = PollControls(self.feed, help_text=self._help())
                 parts += [_heading("The room's answers"), self.controls]
+            elif any(step.polls for step in self.sheet.steps):
+                parts.append(widgets.HTML(
+                    f'<div style="font-size: 1.1em; color: {MUTED_COLOUR}">No room is running, '
+                    "so phones cannot answer the run sheet's questions: type the room's "
+                    "answers into the tools below. 'ccexercise workshop "
+                    f"{html.escape(module)}' starts the page with the room.</div>"))
             if self.view == "both" and self.room is not None:
                 self.results = RoomResults(self.feed)
                 parts.append(self.results)

@@ -178,15 +178,15 @@ class JoinPanel(widgets.VBox):
         if state is None:
             self.body.value = ""
             return
-        shown = (state.get("join_url"), state.get("join_code"))
+        shown = (state.get("join_url"), state.get("join_code"), state.get("qr_url"))
         if shown == self._shown:
             return
         self._shown = shown
-        url, code = shown
+        url, code, scan = shown
         self.body.value = (
             f'<div style="text-align: center; color: {TEXT_COLOUR}">'
             f'<div style="font-size: 1.6em; font-weight: bold">Join from your phone</div>'
-            f"{qr_image_html(url)}"
+            f"{qr_image_html(scan or url)}"
             f'<div style="font-size: 1.3em; word-break: break-all">{html.escape(url)}</div>'
             f'<div style="font-size: 1.3em">Code <b style="font-size: 1.8em; letter-spacing: '
             f'0.1em" class="cc-join-code">{html.escape(code)}</b></div></div>')

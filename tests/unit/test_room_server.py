@@ -21,7 +21,7 @@ import tornado.netutil
 
 from ccexercise.room import Question, RoomClient, RoomError, connection_help, room_command
 from ccexercise.room.launch import join_url, qr_url, write_runtime_file
-from ccexercise.room.server import DEVICE_LIMIT, make_app
+from ccexercise.room.server import DEVICE_LIMIT, RoomThread, make_app
 from ccexercise.room.store import RoomStore
 from ccexercise.workshop import RunSheet, WorkshopStep
 
@@ -39,40 +39,6 @@ def demo_sheet(path=Path("run_sheet.md")):
     return RunSheet(title="Demo", session_minutes=None, path=path, steps=(
         WorkshopStep("Ratings", 5, "Rate the visit.", polls=POLLS),
         WorkshopStep("Later", 5, "Later on.", polls=(Question("later", "nps", "Recommend?"),))))
-
-
-class ThreadedRoom:
-    """The room server on a free port of 127.0.0.1, in a thread with its own event loop."""
-
-    def __init__(self, sheet, store):
-        self.store = store
-        ready = threading.Event()
-
-        def serve():
-            self.loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(self.loop)
-
-            async def start():
-                sockets = tornado.netutil.bind_sockets(0, address=HOST)
-                self.port = sockets[0].getsockname()[1]
-                self.app = make_app(sheet, store, join_url=join_url(HOST, self.port),
-                                    module="demo")
-                self.server = tornado.httpserver.HTTPServer(self.app, max_body_size=2**20)
-                self.server.add_sockets(sockets)
-
-            self.loop.run_until_complete(start())
-            ready.set()
-            self.loop.run_forever()
-            self.server.stop()
-            self.loop.close()
-
-        self.thread = threading.Thread(target=serve, daemon=True)
-        self.thread.start()
-        assert ready.wait(10)
-
-    def stop(self):
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
 
 
 def request(port, method, path, body=None, *, cookie=None, secret=None, raw=None,
@@ -125,7 +91,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def room(store):
-    running = ThreadedRoom(demo_sheet(), store)
+    running = RoomThread(demo_sheet(), store, module="demo")
     yield running
     running.stop()
 
