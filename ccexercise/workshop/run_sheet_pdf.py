@@ -3,8 +3,8 @@
 Each step gets its clock times (``0:05-0:10``), minutes, title, what to
 say, the room's polls (kind, question, options or scale, id), the
 discussion prompts, what to prepare and the trainer's notes. The type gets
-smaller until the sheet fits on two pages; a step is never split across
-pages. :func:`run_sheet_text` gives the same as plain text for a terminal
+smaller until the sheet fits on two pages (one page, if it fits there in
+10 pt type or larger); a step is never split across pages. :func:`run_sheet_text` gives the same as plain text for a terminal
 (``ccexercise runsheet show``).
 
 >>> from ccexercise.workshop import run_sheet_for
@@ -29,6 +29,9 @@ MARGIN = 15.0
 PAGE_W, PAGE_H = 210.0, 297.0
 MAX_PAGES = 2
 SIZES = (10.5, 10, 9.5, 9, 8.5, 8, 7.5)  # text sizes tried, largest first
+#: A sheet that fits one page in this size or larger is printed on one page (one sheet to
+#: hold), even if a larger size would need two.
+ONE_PAGE_SIZE = 10
 TEXT = (26, 26, 26)
 MUTED = (90, 90, 90)
 RULE = (190, 190, 190)
@@ -157,9 +160,11 @@ def run_sheet_pdf(sheet) -> tuple[bytes, int]:
                             f"got {sheet!r} (a {type(sheet).__name__})")
     probe = new_pdf(sheet.title)
     probe.add_page()
-    for size in SIZES:
+    one_page = [size for size in SIZES if size >= ONE_PAGE_SIZE]
+    tries = [(size, 1) for size in one_page] + [(size, MAX_PAGES) for size in SIZES]
+    for size, most in tries:
         pages = _layout(probe, sheet, size, draw=False)
-        if pages <= MAX_PAGES:
+        if pages <= most:
             pdf = new_pdf(f"Run sheet: {sheet.title}")
             _layout(pdf, sheet, size, draw=True)
             return bytes(pdf.output()), pages

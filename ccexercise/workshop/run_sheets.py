@@ -109,7 +109,7 @@ class RunSheet:
         in the order of the sheet.
 
         >>> {key: index for key, (index, _q) in run_sheet_for("05_nps").questions.items()}
-        {'recommend': 0}
+        {'recommend': 0, 'improved': 4}
         """
         return {question.id: (index, question)
                 for index, step in enumerate(self.steps) for question in step.polls}
@@ -280,9 +280,9 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     ...                      "## Goodbye (5 min)\\n\\nSay goodbye.\\n")
     >>> load_run_sheet(sheet).steps[0]
     WorkshopStep(title='Hello', minutes=4, body='Say hello.', prompts=('Who are you?',), materials=(), polls=(), notes=())
-    >>> _ = sheet.write_text("# Run sheet: Demo\n\n## Vote (4 min)\n\nWhich one?\n\n"
-    ...                      "Poll choice [level]: Which level was it?\n- Low\n- WOW\n\n"
-    ...                      "Poll rating 1-5: How sure are you?\n\nNotes:\n- Read the result aloud.\n")
+    >>> _ = sheet.write_text("# Run sheet: Demo\\n\\n## Vote (4 min)\\n\\nWhich one?\\n\\n"
+    ...                      "Poll choice [level]: Which level was it?\\n- Low\\n- WOW\\n\\n"
+    ...                      "Poll rating 1-5: How sure are you?\\n\\nNotes:\\n- Read the result aloud.\\n")
     >>> step = load_run_sheet(sheet).steps[0]
     >>> [(q.id, q.kind, q.options, q.scale) for q in step.polls], step.notes
     ([('level', 'choice', ('Low', 'WOW'), ()), ('1.2', 'rating', (), (1, 2, 3, 4, 5))], ('Read the result aloud.',))
