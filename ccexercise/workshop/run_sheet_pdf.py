@@ -4,7 +4,8 @@ Each step gets its clock times (``0:05-0:10``), minutes, title, what to
 say, the room's polls (kind, question, options or scale, id), the
 discussion prompts, what to prepare and the trainer's notes. The type gets
 smaller until the sheet fits on two pages (one page, if it fits there in
-10 pt type or larger); a step is never split across pages. :func:`run_sheet_text` gives the same as plain text for a terminal
+10 pt type or larger); a step is never split across pages.
+:func:`run_sheet_text` gives the same as plain text for a terminal
 (``ccexercise runsheet show``).
 
 >>> from ccexercise.workshop import run_sheet_for

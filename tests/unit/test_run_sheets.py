@@ -180,6 +180,7 @@ class TestLoadRunSheet:
 
 
 # Each case: the file's text, then the (line, reason) the loader must report.
+VOTE = "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\n"  # a step; what follows is line 7
 MISTAKES = {
     "heading without minutes": (
         "# Run sheet: X\n\n## Welcome\n\nHello.\n",
@@ -275,56 +276,56 @@ MISTAKES = {
         [(3, "step 'Welcome' is empty: write what the room sees under its heading, or its "
              "questions under 'Prompts:'")]),
     "a poll of an unknown kind": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll vote: Which one?\n",
+        VOTE + "Poll vote: Which one?\n",
         [(7, "step 'Vote': 'vote' is not a kind of poll; write one of: rating, nps, choice, "
              "choices, words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
     "a poll without a kind": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll: Which one?\n",
+        VOTE + "Poll: Which one?\n",
         [(7, "step 'Vote': the poll has no kind; write one of: rating, nps, choice, choices, "
              "words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
     "a poll without a colon": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll nps Would you recommend us?\n",
+        VOTE + "Poll nps Would you recommend us?\n",
         [(7, "step 'Vote': a poll is written 'Poll <kind>: <question>', got "
              "'Poll nps Would you recommend us?'")]),
     "a poll without a question": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll words [felt]:\n",
+        VOTE + "Poll words [felt]:\n",
         [(7, "step 'Vote': the poll has no question: write it after the colon, e.g. "
              "'Poll words: How did the customer feel?'")]),
     "a scale in words": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll rating ten: How much?\n",
+        VOTE + "Poll rating ten: How much?\n",
         [(7, "step 'Vote': a rating's scale is written like '1-10', got 'ten'")]),
     "a scale the wrong way round": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll rating 10-1: How much?\n",
+        VOTE + "Poll rating 10-1: How much?\n",
         [(7, "step 'Vote': a rating's scale must run from a lower to a higher whole number "
              "between 0 and 100, got '10-1'")]),
     "a scale on an NPS poll": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll nps 1-10: Recommend us?\n",
+        VOTE + "Poll nps 1-10: Recommend us?\n",
         [(7, "step 'Vote': only a rating poll takes a scale, got '1-10' after 'Poll nps' "
              "(NPS is always 0-10)")]),
     "a choice with one option": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll choice: Which level?\n- Low\n",
+        VOTE + "Poll choice: Which level?\n- Low\n",
         [(7, "step 'Vote': a choice poll needs at least two options, as '- ' lines under it; "
              "got 1")]),
     "a choice with no options": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll choices: Which levels?\n\nPrompts:\n- Why?\n",
+        VOTE + "Poll choices: Which levels?\n\nPrompts:\n- Why?\n",
         [(7, "step 'Vote': a choices poll needs at least two options, as '- ' lines under it; "
              "got 0")]),
     "an option listed twice": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll choice: Which level?\n- Low\n- WOW\n- low\n",
+        VOTE + "Poll choice: Which level?\n- Low\n- WOW\n- low\n",
         [(7, "step 'Vote': option 'low' is listed twice")]),
     "options under a poll that takes none": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll rating: How much?\n- Low\n- High\n",
+        VOTE + "Poll rating: How much?\n- Low\n- High\n",
         [(7, "step 'Vote': only choice and choices polls take options; a rating poll got "
              "['Low', 'High']")]),
     "an empty option": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll choice: Which level?\n- Low\n-\n- WOW\n",
+        VOTE + "Poll choice: Which level?\n- Low\n-\n- WOW\n",
         [(9, "an empty '- ' option under the poll on line 7")]),
     "a name with a space": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll words [come back]: How?\n",
+        VOTE + "Poll words [come back]: How?\n",
         [(7, "step 'Vote': a poll's name in [brackets] uses letters, digits, '-' and '_' "
              "(at most 40), got [come back]")]),
     "text after a poll": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll nps: Recommend us?\nThen we talk.\n",
+        VOTE + "Poll nps: Recommend us?\nThen we talk.\n",
         [(8, "'Then we talk.' is not a '- ' item, but it comes after the poll on line 7; put "
              "the step's text above its polls and its 'Prompts:', 'Materials:' and 'Notes:'")]),
     "a poll before the first step": (
@@ -332,11 +333,11 @@ MISTAKES = {
         [(3, "'Poll nps: Recommend us?' comes before the first step: a poll goes under the "
              "heading of the step it belongs to, such as '## Welcome (5 min)'")]),
     "a poll written as a list item": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPrompts:\n- Why?\n- Poll nps: Recommend us?\n",
+        VOTE + "Prompts:\n- Why?\n- Poll nps: Recommend us?\n",
         [(9, "a poll is a line of its own, not a '- ' item: write 'Poll nps: Recommend us?' "
              "without the '- ' in front")]),
     "two polls with one name": (
-        "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\nPoll words [felt]: How?\n\n## Again (5 min)\n\nPoll text [Felt]: Why?\n",
+        VOTE + "Poll words [felt]: How?\n\n## Again (5 min)\n\nPoll text [Felt]: Why?\n",
         [(11, "step 'Again': the poll [felt] has the same name as the poll on line 7; give "
               "each poll of the run sheet its own name in [brackets]")]),
 }
