@@ -1,8 +1,12 @@
-"""A module's run sheet as a one- or two-page A4 PDF a facilitator can hold.
+"""A module's run sheet as a one- or two-page A4 PDF a facilitator can hold, or as text.
 
 Each step gets its clock times (``0:05-0:10``), minutes, title, what to
-say, the discussion prompts and what to prepare. The type gets smaller
-until the sheet fits on two pages; a step is never split across pages.
+say, the room's polls (kind, question, options or scale, id), the
+discussion prompts, what to prepare and the trainer's notes. The type gets
+smaller until the sheet fits on two pages (one page, if it fits there in
+10 pt type or larger); a step is never split across pages.
+:func:`run_sheet_text` gives the same as plain text for a terminal
+(``ccexercise runsheet show``).
 
 >>> from ccexercise.workshop import run_sheet_for
 >>> pdf, pages = run_sheet_pdf(run_sheet_for("01_lost_customer_cost"))
@@ -15,19 +19,24 @@ from __future__ import annotations
 import html
 import os
 import re
+import textwrap
 from pathlib import Path
 
 from .._pdf import line_height, new_pdf
 
-__all__ = ["run_sheet_pdf", "step_lines", "write_run_sheet_pdf"]
+__all__ = ["poll_line", "run_sheet_pdf", "run_sheet_text", "step_lines", "write_run_sheet_pdf"]
 
 MARGIN = 15.0
 PAGE_W, PAGE_H = 210.0, 297.0
 MAX_PAGES = 2
 SIZES = (10.5, 10, 9.5, 9, 8.5, 8, 7.5)  # text sizes tried, largest first
+#: A sheet that fits one page in this size or larger is printed on one page (one sheet to
+#: hold), even if a larger size would need two.
+ONE_PAGE_SIZE = 10
 TEXT = (26, 26, 26)
 MUTED = (90, 90, 90)
 RULE = (190, 190, 190)
+POLL = (20, 70, 140)  # the room's polls, apart from the questions the trainer asks aloud
 
 
 def _plain(text: str) -> str:
@@ -36,12 +45,34 @@ def _plain(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
 
 
+def poll_line(question) -> str:
+    """A room poll in one line for the trainer: its id, what it takes, the question.
+
+    >>> from ccexercise.room.questions import Question
+    >>> poll_line(Question("come-back", "rating", "Come back?", low=1, high=10))
+    'Poll [come-back], rating 1–10: Come back?'
+    >>> poll_line(Question("3.1", "choice", "Which level?", options=("Low", "WOW")))
+    'Poll [3.1], one of Low / WOW: Which level?'
+    """
+    takes = {
+        "rating": f"rating {question.low}–{question.high}",
+        "nps": "NPS 0–10",
+        "choice": "one of " + " / ".join(question.options),
+        "choices": "any of " + " / ".join(question.options),
+        "words": "a word or two",
+        "text": "a short answer",
+        "ideas": "ideas the room upvotes",
+    }[question.kind]
+    return f"Poll [{question.id}], {takes}: {question.text}"
+
+
 def step_lines(step) -> list[tuple[str, str]]:
-    """What a step prints, as ``(kind, text)`` lines: body, prompt or material.
+    """What a step prints, as ``(kind, text)`` lines: body, poll, prompt, material or note.
 
     >>> from ccexercise.workshop import WorkshopStep
-    >>> step_lines(WorkshopStep("Skit", 5, "Play a **Low** visit.\\n\\n- one buyer", prompts=["Why?"]))
-    [('body', 'Play a Low visit.'), ('body', '• one buyer'), ('prompt', 'Ask: Why?')]
+    >>> step_lines(WorkshopStep("Skit", 5, "Play a **Low** visit.\\n\\n- one buyer", prompts=["Why?"],
+    ...                         notes=["Keep the level secret."]))
+    [('body', 'Play a Low visit.'), ('body', '• one buyer'), ('prompt', 'Ask: Why?'), ('note', 'Note: Keep the level secret.')]
     """
     lines = []
     for paragraph in re.split(r"\n\s*\n", _plain(step.body).strip()):
@@ -50,8 +81,10 @@ def step_lines(step) -> list[tuple[str, str]]:
             lines += [("body", re.sub(r"^[-*\u2022]\s+", "• ", item)) for item in items]
         elif items:
             lines.append(("body", " ".join(items)))
+    lines += [("poll", poll_line(question)) for question in step.polls]
     lines += [("prompt", f"Ask: {prompt}") for prompt in step.prompts]
-    lines += [("material", f"Prepare: {item}") for item in getattr(step, "materials", ())]
+    lines += [("material", f"Prepare: {item}") for item in step.materials]
+    lines += [("note", f"Note: {note}") for note in step.notes]
     return lines
 
 
@@ -110,8 +143,9 @@ def _layout(pdf, sheet, size: float, *, draw: bool) -> int:
         y = text("B", size * 1.15, TEXT, step.title, MARGIN + 28, width - 28, y)
         for kind, value in body:
             y += 0.8 if kind == "body" else 0.3
-            y = text("B" if kind == "prompt" else "", size,
-                     MUTED if kind == "material" else TEXT, value, MARGIN + 28, width - 28, y)
+            y = text("B" if kind in ("prompt", "poll") else "", size,
+                     POLL if kind == "poll" else MUTED if kind in ("material", "note") else TEXT,
+                     value, MARGIN + 28, width - 28, y)
         y += 2.0
     return pages
 
@@ -127,9 +161,11 @@ def run_sheet_pdf(sheet) -> tuple[bytes, int]:
                             f"got {sheet!r} (a {type(sheet).__name__})")
     probe = new_pdf(sheet.title)
     probe.add_page()
-    for size in SIZES:
+    one_page = [size for size in SIZES if size >= ONE_PAGE_SIZE]
+    tries = [(size, 1) for size in one_page] + [(size, MAX_PAGES) for size in SIZES]
+    for size, most in tries:
         pages = _layout(probe, sheet, size, draw=False)
-        if pages <= MAX_PAGES:
+        if pages <= most:
             pdf = new_pdf(f"Run sheet: {sheet.title}")
             _layout(pdf, sheet, size, draw=True)
             return bytes(pdf.output()), pages
@@ -147,3 +183,39 @@ def write_run_sheet_pdf(sheet, path) -> tuple[Path, int]:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path, pages
+
+
+def run_sheet_text(sheet, *, width: int = 88) -> str:
+    """The run sheet as plain text for a terminal: each step with its clock times, minutes,
+    body, polls (with their ids), prompts, materials and notes.
+
+    >>> from pathlib import Path
+    >>> from ccexercise.room.questions import Question
+    >>> from ccexercise.workshop import RunSheet, WorkshopStep
+    >>> step = WorkshopStep("Ratings", 3, "The customer tells us how they felt.",
+    ...                     polls=[Question("felt", "words", "How did the customer feel?")],
+    ...                     notes=["Clear the poll before the next skit."])
+    >>> print(run_sheet_text(RunSheet("Skits", 3, (step,), Path("run_sheet.md"))))
+    Skits
+    Session: 3 minutes · 1 step, 3 minutes planned
+    <BLANKLINE>
+    1. Ratings (3 min, 0:00–0:03)
+       The customer tells us how they felt.
+       Poll [felt], a word or two: How did the customer feel?
+       Note: Clear the poll before the next skit.
+    """
+    session = ("" if sheet.session_minutes is None
+               else f"Session: {sheet.session_minutes:g} minutes · ")
+    count = len(sheet.steps)
+    out = [sheet.title, f"{session}{count} step{'s' if count != 1 else ''}, "
+                        f"{sheet.total_minutes:g} minutes planned"]
+    start = 0.0
+    for number, step in enumerate(sheet.steps, start=1):
+        out += ["", f"{number}. {step.title} ({step.minutes:g} min, "
+                    f"{_clock(start)}–{_clock(start + step.minutes)})"]
+        start += step.minutes
+        for _kind, value in step_lines(step):
+            out += textwrap.wrap(value, width, initial_indent="   ",
+                                 subsequent_indent="     " if value.startswith("•") else "   ",
+                                 break_on_hyphens=False)
+    return "\n".join(out)

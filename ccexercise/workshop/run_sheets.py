@@ -3,7 +3,11 @@
 A facilitator page reads its steps from ``course/<module>/run_sheet.md``.
 One ``## Title (N min)`` heading per step; the paragraphs under it are
 shown to the room; ``Prompts:`` then a ``- `` list holds the discussion
-questions and ``Materials:`` then a ``- `` list what to prepare::
+questions, ``Materials:`` then a ``- `` list what to prepare and
+``Notes:`` then a ``- `` list what only the trainer reads. A
+``Poll <kind>: <question>`` line (options as ``- `` lines under it) is a
+question the room answers on their phones
+(:class:`~ccexercise.room.questions.Question`)::
 
     # Run sheet: What does losing one customer cost?
 
@@ -13,8 +17,13 @@ questions and ``Materials:`` then a ``- `` list what to prepare::
 
     Picture one **regular customer**.
 
+    Poll words [regular]: One or two words: what does your regular customer buy?
+
     Prompts:
     - What do they buy from us in a year?
+
+    Notes:
+    - Read a few of the words aloud.
 
 :func:`load_run_sheet` reads any such file and reports every mistake at
 once (:class:`RunSheetError`); :func:`run_sheet_for` finds a module's
@@ -36,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from .._files import FileProblem, TrainerFileError, read_text
 from .._validate import check_number
+from ..room.questions import Question, is_poll_line, parse_poll
 from .session import WorkshopStep
 
 __all__ = ["RunSheet", "RunSheetError", "RunSheetProblem", "load_run_sheet", "run_sheet_for"]
@@ -52,7 +62,7 @@ _STEP_MINUTES = re.compile(r"^(?P<title>.*?)\s*\((?P<minutes>[^()]*?)\s*"
 _SESSION = re.compile(r"^session\s*:\s*(?P<value>.*?)\s*$", re.I)
 _SESSION_VALUE = re.compile(r"^(?P<number>\S+?)\s*(?:min|mins|minute|minutes)?\.?$", re.I)
 _NUMBER = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
-_LABEL = re.compile(r"^\**\s*(?P<name>prompts|materials)\s*:\s*\**\s*(?P<rest>.*)$", re.I)
+_LABEL = re.compile(r"^\**\s*(?P<name>prompts|materials|notes)\s*:\s*\**\s*(?P<rest>.*)$", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*]|\d+[.)])(?:\s+(?P<text>.*))?$")
 
 
@@ -92,6 +102,17 @@ class RunSheet:
     def total_minutes(self) -> float:
         """The minutes of all the steps added up."""
         return sum(step.minutes for step in self.steps)
+
+    @property
+    def questions(self) -> dict[str, tuple[int, Question]]:
+        """Every poll of the sheet by its id: ``{id: (step index from 0, Question)}``,
+        in the order of the sheet.
+
+        >>> {key: index for key, (index, _q) in run_sheet_for("05_nps").questions.items()}
+        {'recommend': 0, 'improved': 4}
+        """
+        return {question.id: (index, question)
+                for index, step in enumerate(self.steps) for question in step.polls}
 
     def __repr__(self) -> str:
         session = "" if self.session_minutes is None else f" of {self.session_minutes:g}"
@@ -141,16 +162,32 @@ def _not_a_number(what: str, text: str) -> str:
     return f"{what} must be a positive number, got {text!r}{hint}"
 
 
+class _Poll:
+    """A ``Poll`` line while its step is read: where it is, the line, its ``- `` options."""
+
+    def __init__(self, line: int, text: str) -> None:
+        self.line, self.text = line, text
+        self.options: list[str] = []
+
+
 class _Step:
-    """A step while its lines are being read: the body, then ``Prompts:``/``Materials:`` lists."""
+    """A step while its lines are being read: the body, then its polls and its
+    ``Prompts:``/``Materials:``/``Notes:`` lists, in any order."""
 
     def __init__(self, line: int, heading: str) -> None:
         self.line, self.heading = line, heading
         self.body: list[str] = []
-        self.lists: dict[str, list[str]] = {"prompts": [], "materials": []}
-        self.labels: dict[str, int] = {}  # "prompts"/"materials" -> the line of its label
-        self.section: str | None = None  # None: the body; else "prompts" or "materials"
+        self.lists: dict[str, list[str]] = {"prompts": [], "materials": [], "notes": []}
+        self.labels: dict[str, int] = {}  # "prompts"/"materials"/"notes" -> its label's line
+        self.polls: list[_Poll] = []
+        self.section: str | None = None  # None: the body; "poll", or a list's name
         self.section_line = 0
+
+    def _after(self) -> str:
+        """What the lines being read come after, for a message."""
+        if self.section == "poll":
+            return f"the poll on line {self.section_line}"
+        return f"'{self.section.capitalize()}:' (line {self.section_line})"
 
     def add(self, number: int, line: str, report) -> None:
         """Read line ``number`` of the step (comments already removed)."""
@@ -163,22 +200,45 @@ class _Step:
                 report(number, f"write each of the {self.section} on its own '- ' line under "
                                f"'{self.section.capitalize()}:', got {stripped!r}")
             return
+        if is_poll_line(stripped):
+            self.section, self.section_line = "poll", number
+            self.polls.append(_Poll(number, stripped))
+            return
+        item = _ITEM.match(line)
+        if item and _poll_item(item.group("text")):
+            report(number, f"a poll is a line of its own, not a '- ' item: write "
+                           f"{item.group('text').strip()!r} without the '- ' in front")
+            return
         if self.section is None:
             self.body.append(line)
             return
         if not stripped:
             return
-        items, item = self.lists[self.section], _ITEM.match(line)
+        items = self.polls[-1].options if self.section == "poll" else self.lists[self.section]
+        what = "option under the poll" if self.section == "poll" else \
+            f"item under '{self.section.capitalize()}:'"
         if item and (item.group("text") or "").strip():
             items.append(item.group("text").strip())
         elif item:
-            report(number, f"an empty '- ' item under '{self.section.capitalize()}:'")
+            report(number, f"an empty '- ' {what}" + (
+                f" on line {self.section_line}" if self.section == "poll" else ""))
         elif line[:1].isspace() and items:
             items[-1] += " " + stripped  # a long item wrapped onto the next line
         else:
             report(number, f"{stripped!r} is not a '- ' item, but it comes after "
-                           f"'{self.section.capitalize()}:' (line {self.section_line}); put "
-                           f"the step's text above 'Prompts:' and 'Materials:'")
+                           f"{self._after()}; put the step's text above its polls and its "
+                           f"'Prompts:', 'Materials:' and 'Notes:'")
+
+
+def _poll_item(text: str | None) -> bool:
+    """Whether a ``- `` item's text is a whole ``Poll <kind>: ...`` line (a misplaced poll)."""
+    if not text or not is_poll_line(text):
+        return False
+    try:
+        parse_poll(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _session_minutes(number: int, stripped: str, report) -> float | None:
@@ -192,9 +252,12 @@ def _session_minutes(number: int, stripped: str, report) -> float | None:
             report(number, _not_a_number("the Session length (minutes)", session.group("value"))
                    + "; write it as 'Session: 45 minutes'")
         return minutes
-    if _ITEM.match(stripped) or _LABEL.match(stripped):
-        report(number, f"{stripped!r} comes before the first step: prompts and materials go "
-                       f"under a step heading such as {_EXAMPLE_HEADING}")
+    if is_poll_line(stripped):
+        report(number, f"{stripped!r} comes before the first step: a poll goes under the "
+                       f"heading of the step it belongs to, such as {_EXAMPLE_HEADING}")
+    elif _ITEM.match(stripped) or _LABEL.match(stripped):
+        report(number, f"{stripped!r} comes before the first step: prompts, materials and "
+                       f"notes go under a step heading such as {_EXAMPLE_HEADING}")
     else:
         report(number, f"text before the first step is shown nowhere: {stripped!r}; put it "
                        f"under a step heading, or inside <!-- --> to keep it as a note")
@@ -216,7 +279,13 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     ...                      "## Hello (4 min)\\n\\nSay hello.\\n\\nPrompts:\\n- Who are you?\\n\\n"
     ...                      "## Goodbye (5 min)\\n\\nSay goodbye.\\n")
     >>> load_run_sheet(sheet).steps[0]
-    WorkshopStep(title='Hello', minutes=4, body='Say hello.', prompts=('Who are you?',), materials=())
+    WorkshopStep(title='Hello', minutes=4, body='Say hello.', prompts=('Who are you?',), materials=(), polls=(), notes=())
+    >>> _ = sheet.write_text("# Run sheet: Demo\\n\\n## Vote (4 min)\\n\\nWhich one?\\n\\n"
+    ...                      "Poll choice [level]: Which level was it?\\n- Low\\n- WOW\\n\\n"
+    ...                      "Poll rating 1-5: How sure are you?\\n\\nNotes:\\n- Read the result aloud.\\n")
+    >>> step = load_run_sheet(sheet).steps[0]
+    >>> [(q.id, q.kind, q.options, q.scale) for q in step.polls], step.notes
+    ([('level', 'choice', ('Low', 'WOW'), ()), ('1.2', 'rating', (), (1, 2, 3, 4, 5))], ('Read the result aloud.',))
     >>> _ = sheet.write_text("# Run sheet: Demo\\n\\nSession: 10 minutes\\n\\n"
     ...                      "## Hello\\n\\nSay hello.\\n\\n## Goodbye (0 min)\\n\\n## Skit (12 min)\\n\\nAct.\\n")
     >>> load_run_sheet(sheet)
@@ -274,7 +343,9 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
     if title is None:
         report(1, "the run sheet has no title: start it with '# Run sheet: <module title>'")
 
-    built = [_build_step(step, report) for step in steps]
+    seen: dict[str, int] = {}  # poll id -> the line of its Poll
+    built = [_build_step(step, number, seen, report)
+             for number, step in enumerate(steps, start=1)]
     if not steps:
         report(None, f"no steps found: each step starts with a heading such as "
                      f"{_EXAMPLE_HEADING}")
@@ -294,9 +365,12 @@ def load_run_sheet(path, *, session_minutes: float | None = None) -> RunSheet:
                     steps=tuple(step for step, _minutes in built))
 
 
-def _build_step(step: _Step, report) -> tuple[WorkshopStep | None, float | None]:
+def _build_step(step: _Step, number: int, seen: dict[str, int],
+                report) -> tuple[WorkshopStep | None, float | None]:
     """The finished step (None after reporting why it cannot be made) and its minutes
-    (None if they cannot be read)."""
+    (None if they cannot be read). ``number`` is the step's place among the steps (1 for
+    the first), which names its polls without a ``[key]``; ``seen`` holds the poll ids met
+    so far in the sheet, with their lines."""
     ok = True
     minutes = None
     parts = _STEP_MINUTES.match(step.heading)
@@ -315,16 +389,33 @@ def _build_step(step: _Step, report) -> tuple[WorkshopStep | None, float | None]
         if not step.lists[name]:
             report(line, f"'{name.capitalize()}:' in step {title!r} has no '- ' items under it")
             ok = False
+    polls = []
+    for n, poll in enumerate(step.polls, start=1):
+        try:
+            question = Question.from_poll(poll.text, poll.options, id=f"{number}.{n}")
+        except ValueError as error:
+            report(poll.line, f"step {title!r}: {error}")
+            ok = False
+            continue
+        if question.id in seen:
+            report(poll.line, f"step {title!r}: the poll [{question.id}] has the same name as "
+                              f"the poll on line {seen[question.id]}; give each poll of the "
+                              f"run sheet its own name in [brackets]")
+            ok = False
+            continue
+        seen[question.id] = poll.line
+        polls.append(question)
     prompts, materials = tuple(step.lists["prompts"]), tuple(step.lists["materials"])
     body = "\n".join(step.body).strip("\n")
-    if not body.strip() and not prompts:
+    if not body.strip() and not prompts and not step.polls:
         report(step.line, f"step {title!r} is empty: write what the room sees under its "
                           f"heading, or its questions under 'Prompts:'")
         ok = False
     if not ok:
         return None, minutes
     try:
-        return WorkshopStep(title, minutes, body, prompts=prompts, materials=materials), minutes
+        return WorkshopStep(title, minutes, body, prompts=prompts, materials=materials,
+                            polls=polls, notes=step.lists["notes"]), minutes
     except (TypeError, ValueError) as error:
         report(step.line, f"step {title!r}: {error}")
         return None, minutes

@@ -21,9 +21,11 @@ import html
 import math
 import random
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .._validate import check_number, check_text, check_texts, check_whole_number
+from ..room.questions import Question
 
 __all__ = ["MAX_STEP_MINUTES", "WorkshopStep", "format_clock", "progress_text",
            "split_into_teams"]
@@ -39,12 +41,20 @@ class WorkshopStep:
     ``title`` is the heading, ``minutes`` the time the step gets (a whole
     or a fractional number, more than 0), ``body`` what to tell or show the
     room (plain text or simple HTML), ``prompts`` the discussion
-    questions, in order, and ``materials`` what the trainer prepares (flip
-    chart, printed cards). Both may be given as lists; they are stored as
-    tuples so a step cannot change once made.
+    questions, in order, ``materials`` what the trainer prepares (flip
+    chart, printed cards), ``polls`` the questions the room answers on their
+    phones (:class:`~ccexercise.room.questions.Question`, each with its own
+    id) and ``notes`` what only the trainer reads (the presenter view and the
+    printed sheet; never the projector). Each may be given as a list; they
+    are stored as tuples so a step cannot change once made.
 
     >>> WorkshopStep("Warm-up", 5, "Introduce yourself.", prompts=["Who is your customer?"])
-    WorkshopStep(title='Warm-up', minutes=5, body='Introduce yourself.', prompts=('Who is your customer?',), materials=())
+    WorkshopStep(title='Warm-up', minutes=5, body='Introduce yourself.', prompts=('Who is your customer?',), materials=(), polls=(), notes=())
+    >>> step = WorkshopStep("Ratings", 3, "How did it feel?",
+    ...                     polls=[Question("felt", "words", "One word: how did it feel?")],
+    ...                     notes=["Clear the poll before the next skit."])
+    >>> [q.id for q in step.polls], step.notes
+    (['felt'], ('Clear the poll before the next skit.',))
     >>> WorkshopStep("Skit", 5, "Act it out.", materials=["Flip chart"]).materials
     ('Flip chart',)
     >>> WorkshopStep("Skit", 2.5, "Act out a Low service visit.").seconds
@@ -57,6 +67,10 @@ class WorkshopStep:
     Traceback (most recent call last):
         ...
     TypeError: prompts must be a list of questions, got one text 'Who is your customer?' (did you mean ['Who is your customer?']?)
+    >>> WorkshopStep("Warm-up", 5, "Hi", polls=["How are you?"])
+    Traceback (most recent call last):
+        ...
+    TypeError: polls[0] must be a Question (from ccexercise.room.questions), got 'How are you?' (a str)
     """
 
     title: str
@@ -64,9 +78,8 @@ class WorkshopStep:
     body: str
     prompts: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
-    # The room's questions (ccexercise.room.Question) and the trainer's own notes.
-    polls: tuple = field(default=(), repr=False)
-    notes: tuple[str, ...] = field(default=(), repr=False)
+    polls: tuple[Question, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_text("title", self.title)
@@ -76,8 +89,8 @@ class WorkshopStep:
         check_text("body", self.body, allow_empty=True)
         object.__setattr__(self, "prompts", check_texts("prompts", self.prompts, "questions"))
         object.__setattr__(self, "materials", check_texts("materials", self.materials, "things"))
-        object.__setattr__(self, "polls", tuple(self.polls))
-        object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "polls", _check_polls(self.polls))
+        object.__setattr__(self, "notes", check_texts("notes", self.notes, "notes"))
 
     @property
     def seconds(self) -> int:
@@ -97,6 +110,24 @@ class WorkshopStep:
         '<p>Ready?</p>'
         """
         return _text_to_html(self.body)
+
+
+def _check_polls(polls) -> tuple[Question, ...]:
+    """``polls`` as a tuple of Questions whose ids differ; else a TypeError/ValueError."""
+    if isinstance(polls, (str, bytes, Question)) or not isinstance(polls, Iterable):
+        raise TypeError(f"polls must be a list of Question, got {polls!r} "
+                        f"(a {type(polls).__name__})")
+    polls = tuple(polls)
+    seen = set()
+    for i, poll in enumerate(polls):
+        if not isinstance(poll, Question):
+            raise TypeError(f"polls[{i}] must be a Question (from ccexercise.room.questions), "
+                            f"got {poll!r} (a {type(poll).__name__})")
+        if poll.id in seen:
+            raise ValueError(f"polls[{i}] has the id {poll.id!r} of an earlier poll of the "
+                             f"step; each poll needs its own id")
+        seen.add(poll.id)
+    return polls
 
 
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")

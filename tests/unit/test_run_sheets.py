@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ccexercise import workshop
+from ccexercise.room.questions import Question
 from ccexercise.workshop import (
     RunSheet,
     RunSheetError,
@@ -179,6 +180,7 @@ class TestLoadRunSheet:
 
 
 # Each case: the file's text, then the (line, reason) the loader must report.
+VOTE = "# Run sheet: X\n\n## Vote (5 min)\n\nVote.\n\n"  # a step; what follows is line 7
 MISTAKES = {
     "heading without minutes": (
         "# Run sheet: X\n\n## Welcome\n\nHello.\n",
@@ -221,12 +223,13 @@ MISTAKES = {
              "write it as 'Session: 45 minutes'")]),
     "a prompt before the first step": (
         "# Run sheet: X\n\n- Who is your customer?\n\n## A (6 min)\n\nA.\n",
-        [(3, "'- Who is your customer?' comes before the first step: prompts and materials go "
-             "under a step heading such as '## Welcome (5 min)'")]),
+        [(3, "'- Who is your customer?' comes before the first step: prompts, materials and "
+             "notes go under a step heading such as '## Welcome (5 min)'")]),
     "text after the prompts": (
         "# Run sheet: X\n\n## A (6 min)\n\nA.\n\nPrompts:\n- Why?\n\nThen play the skit.\n",
         [(10, "'Then play the skit.' is not a '- ' item, but it comes after 'Prompts:' (line 7); "
-              "put the step's text above 'Prompts:' and 'Materials:'")]),
+              "put the step's text above its polls and its 'Prompts:', 'Materials:' and "
+              "'Notes:'")]),
     "a Prompts line with nothing under it": (
         "# Run sheet: X\n\n## A (6 min)\n\nA.\n\nPrompts:\n",
         [(7, "'Prompts:' in step 'A' has no '- ' items under it")]),
@@ -261,6 +264,82 @@ MISTAKES = {
     "a comment never closed": (
         "# Run sheet: X\n\n## A (6 min)\n\nA.\n\n<!-- a note\n\n## B (5 min)\n\nB.\n",
         [(7, "a comment opened with '<!--' is never closed with '-->'")]),
+    "a Notes line with nothing under it": (
+        "# Run sheet: X\n\n## A (6 min)\n\nA.\n\nNotes:\n",
+        [(7, "'Notes:' in step 'A' has no '- ' items under it")]),
+    "a note on the label's line": (
+        "# Run sheet: X\n\n## A (6 min)\n\nA.\n\nNotes: Bring pens.\n- Smile.\n",
+        [(7, "write each of the notes on its own '- ' line under 'Notes:', got "
+             "'Notes: Bring pens.'")]),
+    "notes only is still empty": (
+        "# Run sheet: X\n\n## Welcome (5 min)\n\nNotes:\n- Smile.\n",
+        [(3, "step 'Welcome' is empty: write what the room sees under its heading, or its "
+             "questions under 'Prompts:'")]),
+    "a poll of an unknown kind": (
+        VOTE + "Poll vote: Which one?\n",
+        [(7, "step 'Vote': 'vote' is not a kind of poll; write one of: rating, nps, choice, "
+             "choices, words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
+    "a poll without a kind": (
+        VOTE + "Poll: Which one?\n",
+        [(7, "step 'Vote': the poll has no kind; write one of: rating, nps, choice, choices, "
+             "words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
+    "a poll without a colon": (
+        VOTE + "Poll nps Would you recommend us?\n",
+        [(7, "step 'Vote': a poll is written 'Poll <kind>: <question>', got "
+             "'Poll nps Would you recommend us?'")]),
+    "a poll without a question": (
+        VOTE + "Poll words [felt]:\n",
+        [(7, "step 'Vote': the poll has no question: write it after the colon, e.g. "
+             "'Poll words: How did the customer feel?'")]),
+    "a scale in words": (
+        VOTE + "Poll rating ten: How much?\n",
+        [(7, "step 'Vote': a rating's scale is written like '1-10', got 'ten'")]),
+    "a scale the wrong way round": (
+        VOTE + "Poll rating 10-1: How much?\n",
+        [(7, "step 'Vote': a rating's scale must run from a lower to a higher whole number "
+             "between 0 and 100, got '10-1'")]),
+    "a scale on an NPS poll": (
+        VOTE + "Poll nps 1-10: Recommend us?\n",
+        [(7, "step 'Vote': only a rating poll takes a scale, got '1-10' after 'Poll nps' "
+             "(NPS is always 0-10)")]),
+    "a choice with one option": (
+        VOTE + "Poll choice: Which level?\n- Low\n",
+        [(7, "step 'Vote': a choice poll needs at least two options, as '- ' lines under it; "
+             "got 1")]),
+    "a choice with no options": (
+        VOTE + "Poll choices: Which levels?\n\nPrompts:\n- Why?\n",
+        [(7, "step 'Vote': a choices poll needs at least two options, as '- ' lines under it; "
+             "got 0")]),
+    "an option listed twice": (
+        VOTE + "Poll choice: Which level?\n- Low\n- WOW\n- low\n",
+        [(7, "step 'Vote': option 'low' is listed twice")]),
+    "options under a poll that takes none": (
+        VOTE + "Poll rating: How much?\n- Low\n- High\n",
+        [(7, "step 'Vote': only choice and choices polls take options; a rating poll got "
+             "['Low', 'High']")]),
+    "an empty option": (
+        VOTE + "Poll choice: Which level?\n- Low\n-\n- WOW\n",
+        [(9, "an empty '- ' option under the poll on line 7")]),
+    "a name with a space": (
+        VOTE + "Poll words [come back]: How?\n",
+        [(7, "step 'Vote': a poll's name in [brackets] uses letters, digits, '-' and '_' "
+             "(at most 40), got [come back]")]),
+    "text after a poll": (
+        VOTE + "Poll nps: Recommend us?\nThen we talk.\n",
+        [(8, "'Then we talk.' is not a '- ' item, but it comes after the poll on line 7; put "
+             "the step's text above its polls and its 'Prompts:', 'Materials:' and 'Notes:'")]),
+    "a poll before the first step": (
+        "# Run sheet: X\n\nPoll nps: Recommend us?\n\n## A (6 min)\n\nA.\n",
+        [(3, "'Poll nps: Recommend us?' comes before the first step: a poll goes under the "
+             "heading of the step it belongs to, such as '## Welcome (5 min)'")]),
+    "a poll written as a list item": (
+        VOTE + "Prompts:\n- Why?\n- Poll nps: Recommend us?\n",
+        [(9, "a poll is a line of its own, not a '- ' item: write 'Poll nps: Recommend us?' "
+             "without the '- ' in front")]),
+    "two polls with one name": (
+        VOTE + "Poll words [felt]: How?\n\n## Again (5 min)\n\nPoll text [Felt]: Why?\n",
+        [(11, "step 'Again': the poll [felt] has the same name as the poll on line 7; give "
+              "each poll of the run sheet its own name in [brackets]")]),
 }
 
 
@@ -346,6 +425,131 @@ class TestEveryMistakeIsReported:
         assert str(two) == "2 problems in the run sheets:\n  a.md, line 2: x\n  b.md, line 3: y"
 
 
+POLLS = """\
+# Run sheet: Polls
+
+## Welcome (3 min)
+
+Hello.
+
+## Ratings (4 min)
+
+The customer tells us how they felt.
+
+Poll rating 0-10 [come-back]: As this customer, how much would you want to come back?
+Poll words: One or two words: how did the customer feel?
+
+Prompts:
+- Why?
+
+Notes:
+- Clear both questions
+  before the next skit.
+- Save the ratings.
+
+**Poll choice:** Which level of service did you see?
+- Low
+- Standard
+- WOW, with a
+  long option
+
+Materials:
+- Rating form
+
+## Vote only (1 min)
+
+Poll nps: How likely are you to recommend our shop to a friend or colleague?
+"""
+
+
+class TestPollsAndNotes:
+    def test_polls_in_order_with_ids(self, tmp_path):
+        """Each Poll line becomes a Question: its [key] names it, else '<step>.<n>'."""
+        sheet = load_run_sheet(write(tmp_path, POLLS))
+        welcome, ratings, vote = sheet.steps
+        assert welcome.polls == ()
+        assert ratings.polls == (
+            Question("come-back", "rating", "As this customer, how much would you want to "
+                                            "come back?", low=0, high=10),
+            Question("2.2", "words", "One or two words: how did the customer feel?"),
+            Question("2.3", "choice", "Which level of service did you see?",
+                     options=("Low", "Standard", "WOW, with a long option")))
+        assert vote.polls == (Question("3.1", "nps", "How likely are you to recommend our shop "
+                                                     "to a friend or colleague?"),)
+
+    def test_notes_prompts_and_materials_in_any_order(self, tmp_path):
+        """Polls, Prompts:, Notes: and Materials: may come in any order after the body."""
+        ratings = load_run_sheet(write(tmp_path, POLLS)).steps[1]
+        assert ratings.body == "The customer tells us how they felt."
+        assert ratings.prompts == ("Why?",)
+        assert ratings.notes == ("Clear both questions before the next skit.",
+                                 "Save the ratings.")
+        assert ratings.materials == ("Rating form",)
+
+    def test_a_step_with_only_a_poll_is_not_empty(self, tmp_path):
+        """A poll is something for the room to do: the step is kept, with an empty body."""
+        vote = load_run_sheet(write(tmp_path, POLLS)).steps[2]
+        assert (vote.title, vote.body, vote.prompts) == ("Vote only", "", ())
+
+    def test_questions_of_the_sheet(self, tmp_path):
+        """RunSheet.questions maps each poll's id to its step (from 0) and its Question."""
+        sheet = load_run_sheet(write(tmp_path, POLLS))
+        assert {key: index for key, (index, _q) in sheet.questions.items()} == {
+            "come-back": 1, "2.2": 1, "2.3": 1, "3.1": 2}
+        assert sheet.questions["2.3"][1] is sheet.steps[1].polls[2]
+
+    def test_ids_count_steps_even_when_a_step_is_broken(self, tmp_path):
+        """A step whose heading is wrong still counts, and its polls are still checked."""
+        text = ("# Run sheet: X\n\n## A\n\nA.\n\nPoll nps 0-10: Recommend?\n\n"
+                "## B (5 min)\n\nPoll words: How?\n")
+        assert problems_of(write(tmp_path, text)) == [
+            (3, "step heading '## A' has no minutes: write it as '## A (5 min)'"),
+            (7, "step 'A': only a rating poll takes a scale, got '0-10' after 'Poll nps' "
+                "(NPS is always 0-10)")]
+        fixed = text.replace("## A\n", "## A (5 min)\n").replace("nps 0-10", "nps")
+        assert [q.id for step in load_run_sheet(write(tmp_path, fixed)).steps
+                for q in step.polls] == ["1.1", "2.1"]
+
+    def test_a_name_cannot_take_another_steps_number(self, tmp_path):
+        """A [name] is letters, digits, '-' and '_', so it never clashes with a '2.1' id."""
+        text = "# Run sheet: X\n\n## A (5 min)\n\nPoll words [1.1]: How?\n"
+        assert problems_of(write(tmp_path, text)) == [
+            (5, "step 'A': a poll's name in [brackets] uses letters, digits, '-' and '_' "
+                "(at most 40), got [1.1]")]
+
+    def test_poll_mistakes_come_with_the_sheets_other_mistakes(self, tmp_path):
+        """Poll mistakes are listed with every other mistake, in line order, none skipped."""
+        text = ("# Run sheet: X\n"                         # 1
+                "\n"                                        # 2
+                "## Skit (five min)\n"                      # 3  minutes not a number
+                "\n"                                        # 4
+                "Act.\n"                                    # 5
+                "\n"                                        # 6
+                "Poll choice [level]: Which level?\n"       # 7  one option
+                "- Low\n"                                   # 8
+                "Poll vote: Who won?\n"                     # 9  unknown kind
+                "\n"                                        # 10
+                "## Ratings (3 min)\n"                      # 11
+                "\n"                                        # 12
+                "Poll rating [level]: How much?\n"          # 13 fine: the first [level] failed
+                "Poll words [level]: How?\n"                # 14 the same name again
+                "Notes:\n"                                  # 15 no items
+                "\n")
+        assert [line for line, _reason in problems_of(write(tmp_path, text))] == \
+            [3, 7, 9, 14, 15]
+
+    def test_a_poll_in_a_comment_is_a_note(self, tmp_path):
+        """A Poll line inside <!-- --> is not read."""
+        text = "# Run sheet: X\n\n## A (5 min)\n\nA.\n<!-- Poll vote: not read -->\n"
+        assert load_run_sheet(write(tmp_path, text)).steps[0].polls == ()
+
+    def test_a_sentence_starting_with_polls_is_text(self, tmp_path):
+        """Only 'Poll' as a word starts a poll: 'Polls show ...' stays in the body."""
+        text = "# Run sheet: X\n\n## A (5 min)\n\nPolls show: people like chairs.\n"
+        assert load_run_sheet(write(tmp_path, text)).steps[0].body == \
+            "Polls show: people like chairs."
+
+
 class TestRunSheetFor:
     def test_module_01(self):
         """Module 01's run sheet holds its six steps: 3 + 5 + 5 + 7 + 5 + 5 = 30 minutes."""
@@ -419,6 +623,38 @@ def test_the_example_in_the_docs_is_a_valid_run_sheet(tmp_path):
     assert [(s.title, s.minutes) for s in sheet.steps] == [
         ("Warm-up: your regular customers", 3), ("The puzzle", 5)]
     assert sheet.steps[1].materials == ("Paper and pens for each team",)
+    assert [(q.id, q.kind) for q in sheet.steps[0].polls] == [("regular", "words")]
+    assert sheet.steps[0].notes == ("Read out a few of the answers before the prompts.",)
+    assert sheet.steps[1].polls[0].options == ("The revenue we lose", "The profit we lose",
+                                                "About the same")
+
+
+def test_every_example_step_in_the_docs_loads(tmp_path):
+    """Each ```markdown block of docs/run-sheets.md that holds steps is a valid run sheet."""
+    docs = (ROOT / "docs" / "run-sheets.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```markdown\n(.*?)```", docs, re.S)
+    assert len(blocks) >= 3
+    for block in blocks:
+        text = block if block.startswith("# ") else "# Run sheet: X\n\n" + block
+        assert load_run_sheet(write(tmp_path, text)).steps
+
+
+def _shape(message: str) -> str:
+    """A message with its example words (quoted, [bracketed], numbers) blanked out."""
+    return re.sub(r"'[^']*'|\[[^\]]*\]|\d+|\b(choices?|prompts|materials|notes)\b", "X",
+                  message)
+
+
+def test_the_docs_list_every_message_about_polls_and_notes():
+    """docs/run-sheets.md quotes each poll and notes message the loader gives (with its own
+    example words), so a trainer who searches for a message finds what to do."""
+    docs = (ROOT / "docs" / "run-sheets.md").read_text(encoding="utf-8")
+    documented = {_shape(quoted) for quoted in re.findall(r"`([^`]*)`", docs)}
+    for case, (_text, expected) in MISTAKES.items():
+        if "poll" in case or "option" in case or "scale" in case or "name" in case \
+                or "note" in case.lower():
+            for _line, reason in expected:
+                assert _shape(reason) in documented, reason
 
 
 def test_every_course_run_sheet_loads():
@@ -427,6 +663,38 @@ def test_every_course_run_sheet_loads():
     assert sheets
     for path in sheets:
         assert load_run_sheet(path).steps
+
+
+# The polls each module's page works with, by name: (step title, kind, scale or options).
+COURSE_POLLS = {
+    "03_service_levels": {"come-back": ("Ratings", "rating", (1, 10)),
+                          "felt": ("Ratings", "words", None)},
+    "04_satisfaction_formula": {"expected": ("One repair, rated by the room", "rating", (1, 10)),
+                                "got": ("One repair, rated by the room", "rating", (1, 10))},
+    "05_nps": {"recommend": ("The question", "nps", (0, 10))},
+    "06_guess_what_he_dislikes": {"guess": ("Guess what he dislikes: three rounds", "text",
+                                            None)},
+}
+
+
+@pytest.mark.parametrize("module", sorted(COURSE_POLLS))
+def test_course_run_sheets_hold_the_polls_their_pages_use(module):
+    """Each poll a page is wired to is in its run sheet, in the right step, of the right kind."""
+    sheet = run_sheet_for(module)
+    for key, (title, kind, scale) in COURSE_POLLS[module].items():
+        index, question = sheet.questions[key]
+        assert (sheet.steps[index].title, question.kind) == (title, kind)
+        if scale:
+            assert (question.low, question.high) == scale
+
+
+def test_the_skit_rating_form_takes_the_come_back_scale():
+    """come-back uses the scale the skit rating form stores (SkitRating: 1 to 10)."""
+    from ccexercise.skit import SkitRating
+
+    question = run_sheet_for("03_service_levels").questions["come-back"][1]
+    SkitRating("Team 1", emotions=["calm"], come_back=question.low, room=question.scale)
+    SkitRating("Team 1", emotions=["calm"], come_back=question.high)
 
 
 class TestInstalledWheel:

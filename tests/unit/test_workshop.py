@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccexercise import workshop
+from ccexercise.room.questions import Question
 from ccexercise.workshop import WorkshopStep, format_clock, progress_text, split_into_teams
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,6 +149,56 @@ class TestWorkshopStep:
             WorkshopStep("Skit", 10, "Act.", materials=3)
         with raises(ValueError, "materials[0] must not be empty, got ' '"):
             WorkshopStep("Skit", 10, "Act.", materials=[" "])
+
+    def test_polls_and_notes_default_empty(self):
+        """Without polls or notes a step has empty tuples, and its repr shows both."""
+        step = WorkshopStep("Skit", 10, "Act.")
+        assert (step.polls, step.notes) == ((), ())
+        assert repr(step) == ("WorkshopStep(title='Skit', minutes=10, body='Act.', prompts=(), "
+                              "materials=(), polls=(), notes=())")
+
+    def test_polls_list_becomes_tuple(self):
+        """A list of Questions is stored as a tuple, in order; the caller's list is untouched."""
+        felt = Question("felt", "words", "How did it feel?")
+        back = Question("come-back", "rating", "Come back?", low=1, high=10)
+        polls = [back, felt]
+        step = WorkshopStep("Ratings", 3, "Rate.", polls=polls)
+        polls.clear()
+        assert step.polls == (back, felt)
+
+    def test_polls_must_be_questions(self):
+        """A text, one Question or a list holding anything else is refused."""
+        felt = Question("felt", "words", "How did it feel?")
+        with raises(TypeError, "polls must be a list of Question, got 'How?' (a str)"):
+            WorkshopStep("Ratings", 3, "Rate.", polls="How?")
+        with raises(TypeError, f"polls must be a list of Question, got {felt!r} (a Question)"):
+            WorkshopStep("Ratings", 3, "Rate.", polls=felt)
+        with raises(TypeError, "polls[1] must be a Question (from ccexercise.room.questions), "
+                               "got {'id': 'x'} (a dict)"):
+            WorkshopStep("Ratings", 3, "Rate.", polls=[felt, {"id": "x"}])
+
+    def test_poll_ids_differ(self):
+        """Two polls of one step cannot share an id (the room would not know which is which)."""
+        with raises(ValueError, "polls[1] has the id 'felt' of an earlier poll of the step; "
+                                "each poll needs its own id"):
+            WorkshopStep("Ratings", 3, "Rate.", polls=[Question("felt", "words", "How?"),
+                                                        Question("felt", "text", "Why?")])
+
+    def test_notes_checked_like_prompts(self):
+        """Notes are a list of texts; one text or a blank note is refused."""
+        assert WorkshopStep("Skit", 10, "Act.", notes=["Keep it short."]).notes == \
+            ("Keep it short.",)
+        with raises(TypeError, "notes must be a list of notes, got one text 'Smile.' "
+                               "(did you mean ['Smile.']?)"):
+            WorkshopStep("Skit", 10, "Act.", notes="Smile.")
+        with raises(ValueError, "notes[0] must not be empty, got ''"):
+            WorkshopStep("Skit", 10, "Act.", notes=[""])
+
+    def test_steps_with_other_polls_differ(self):
+        """Polls and notes are part of what makes two steps equal."""
+        plain = WorkshopStep("Skit", 10, "Act.")
+        assert plain != WorkshopStep("Skit", 10, "Act.", notes=["Smile."])
+        assert plain != WorkshopStep("Skit", 10, "Act.", polls=[Question("q", "nps", "Us?")])
 
 
 class TestBodyHtml:
