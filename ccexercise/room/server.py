@@ -10,7 +10,7 @@ Phones (a signed device cookie after ``POST /api/join``)::
 
     GET  /                      the phone page (/room/phone.js, /room/phone.css)
     POST /api/join              {"code": "ACDE"}
-    GET  /api/now?since=V       long-poll: the open questions of the current step
+    GET  /api/now?since=V       long-poll: the open questions, the current step's first
     POST /api/answer            {"question": id, "value": ...}
     POST /api/upvote            {"question": id, "idea": answer id}
 
@@ -171,9 +171,10 @@ class Room:
             await self.changed.wait(timeout=_dt.timedelta(seconds=left))
 
     def is_open(self, question_id: str) -> bool:
-        """Whether phones may answer ``question_id`` now: open, and on the current step."""
-        step, _ = self.questions[question_id]
-        return step == self.store.step and self.store.question_state(question_id).open
+        """Whether phones may answer ``question_id`` now: the trainer opened it and has not
+        closed it. Moving to another step leaves it open (module 03 rates its second and
+        third skits during a later step than the one that asks)."""
+        return self.store.question_state(question_id).open
 
     def ideas(self, question_id: str, device: str | None = None) -> list[dict]:
         """The counted ideas answering ``question_id``, oldest first, with their votes."""
@@ -184,11 +185,14 @@ class Room:
                 for a in self.store.answers(question_id)]
 
     def phone_view(self, device: str) -> dict:
-        """What a phone shows: the open questions of the current step, with its answers."""
+        """What a phone shows: every open question, those of the current step first, with
+        this phone's answers."""
         index = self.store.step
         step = self.sheet.steps[index] if index < len(self.sheet.steps) else None
         questions = []
-        for question in (getattr(step, "polls", ()) if step else ()):
+        order = sorted(self.questions.items(), key=lambda item: (item[1][0] != index,
+                                                                 item[1][0]))
+        for _question_id, (_step, question) in order:
             if not self.store.question_state(question.id).open:
                 continue
             mine = self.store.device_answer(question.id, device)

@@ -141,6 +141,9 @@ class FacilitatorPage(widgets.VBox):
             return None
         built = tool(*args, **kwargs) if callable(tool) and not isinstance(tool, widgets.Widget) \
             else tool
+        if self.results is not None and kwargs.get("question"):
+            self.results.skip.add(kwargs["question"])  # the tool shows that question itself
+            self.feed.refresh()
         parts = [_heading(heading)] if heading else []
         if note and self.view != "projector":  # how to use it: for the trainer only
             parts.append(widgets.HTML(f'<div style="font-size: 1.1em; color: {MUTED_COLOUR}">'

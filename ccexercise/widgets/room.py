@@ -126,15 +126,20 @@ class RoomFeed:
 
 
 def current_questions(state: dict | None) -> list[dict]:
-    """The questions of the step the room is on, as the state lists them.
+    """The questions that matter now: those of the step the room is on, then any other
+    question still open (phones can answer it whatever the step).
 
-    >>> current_questions({"step": 1, "questions": [{"step": 0, "question": {"id": "a"}},
-    ...                                               {"step": 1, "question": {"id": "b"}}]})
-    [{'step': 1, 'question': {'id': 'b'}}]
+    >>> current_questions({"step": 1, "questions": [
+    ...     {"step": 0, "open": False, "question": {"id": "a"}},
+    ...     {"step": 0, "open": True, "question": {"id": "b"}},
+    ...     {"step": 1, "open": False, "question": {"id": "c"}}]})
+    [{'step': 1, 'open': False, 'question': {'id': 'c'}}, {'step': 0, 'open': True, 'question': {'id': 'b'}}]
     """
     if not state:
         return []
-    return [q for q in state.get("questions", []) if q.get("step") == state.get("step")]
+    entries = state.get("questions", [])
+    here = [q for q in entries if q.get("step") == state.get("step")]
+    return here + [q for q in entries if q.get("step") != state.get("step") and q.get("open")]
 
 
 def question_state(state: dict | None, question_id: str) -> dict | None:
@@ -204,6 +209,8 @@ class RoomResults(widgets.VBox):
     def __init__(self, feed: RoomFeed, *, questions: list[str] | None = None, **kwargs) -> None:
         self.feed = feed
         self.question_ids = list(questions) if questions else None
+        #: Ids of questions a module's own tool shows on the projector (not repeated here).
+        self.skip: set[str] = set()
         self.status = widgets.HTML()
         self.panels: dict[str, tuple[widgets.HTML, ChartImage, widgets.HTML]] = {}
         kwargs.setdefault("layout", {"width": "100%"})
@@ -217,7 +224,7 @@ class RoomResults(widgets.VBox):
     def entries(self, state: dict | None) -> list[dict]:
         """The question entries this widget shows."""
         if self.question_ids is None:
-            return current_questions(state)
+            return [e for e in current_questions(state) if e["question"]["id"] not in self.skip]
         return [e for e in (question_state(state, q) for q in self.question_ids) if e]
 
     def _panel(self, question_id: str):
@@ -251,9 +258,6 @@ class RoomResults(widgets.VBox):
                 words.value = (f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">Results '
                                "appear when the trainer shows them.</div>")
             children += [head, chart, words]
-        if len(children) == 1 and self.feed.client is not None:
-            self.status.value = (f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">'
-                                 "No question for the room in this step.</div>")
         self.children = children
 
 

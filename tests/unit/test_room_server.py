@@ -199,7 +199,7 @@ class TestNow:
         assert status == 401
 
     def test_waiting_until_a_question_opens(self, room, store, control):
-        """A late joiner waits; an opened question of the current step shows, with 'mine'."""
+        """A late joiner waits; opened questions show, the current step's first, with 'mine'."""
         phone = Phone(room.port)
         phone.join(store.join_code)
         now = phone("GET", "/api/now")[2]
@@ -208,7 +208,7 @@ class TestNow:
         control("POST", "/api/control/question", {"question": "later", "action": "open"})
         now = phone("GET", "/api/now")[2]
         assert now["waiting"] is False
-        assert [q["id"] for q in now["questions"]] == ["level"]  # 'later' is on step 2
+        assert [q["id"] for q in now["questions"]] == ["level", "later"]  # 'later': step 2
         assert now["questions"][0]["options"] == ["Low", "Standard", "WOW"]
         assert now["questions"][0]["mine"] is None
         phone.answer("level", "wow")
@@ -326,10 +326,13 @@ class TestBadAnswers:
         assert snapshot(store) == before
 
     def test_question_of_another_step(self, phone, store, control):
-        """An open question that is not on the current step takes no answers."""
+        """An open question of another step still takes answers (a skit rated later on);
+        closed, it takes none."""
         control("POST", "/api/control/question", {"question": "later", "action": "open"})
+        assert phone.answer("later", 9)[0] == 200
+        control("POST", "/api/control/question", {"question": "later", "action": "close"})
         before = snapshot(store)
-        assert phone.answer("later", 9)[0] == 409
+        assert phone.answer("later", 8)[0] == 409
         assert snapshot(store) == before
 
     def test_not_joined(self, room, store):
@@ -416,10 +419,14 @@ class TestControl:
         assert state["questions"][0]["results"]["count"] == 1
 
     def test_step(self, control, store, phone):
-        """Moving to step 2 hides step 1's questions from phones; a bad index is refused."""
+        """Moving to step 2 keeps step 1's open question answerable, after step 2's; a bad
+        index is refused."""
+        control("POST", "/api/control/question", {"question": "later", "action": "open"})
         assert control("POST", "/api/control/step", {"index": 1, "timer": {"s": 60}})[0] == 200
         assert (store.step, store.timer) == (1, {"s": 60})
-        assert phone("GET", "/api/now")[2]["waiting"] is True
+        now = phone("GET", "/api/now")[2]
+        assert now["step_title"] == "Later"
+        assert [q["id"] for q in now["questions"]][:2] == ["later", "come-back"]
         status, _, data = control("POST", "/api/control/step", {"index": 2})
         assert (status, data) == (400, {"error": "index must be from 0 to 1 (the run sheet "
                                                  "has 2 steps), got 2"})
