@@ -111,8 +111,11 @@ class FacilitatorPage(widgets.VBox):
         parts: list[widgets.Widget] = []
         self.join = self.results = self.controls = None
         if self.view == "projector":
-            self.join = JoinPanel(self.feed, layout={"min_width": "18em", "padding": "0.5em"})
+            self.join = JoinPanel(self.feed, layout={"min_width": "20em", "padding": "0.5em",
+                                                     "flex": "0 0 auto"})
             self.results = RoomResults(self.feed)
+            self.deck.layout.flex = "1 1 30em"
+            self.deck.layout.width = "auto"
             parts = [widgets.HBox([self.deck, self.join],
                                   layout={"width": "100%", "flex_flow": "row wrap",
                                           "align_items": "flex-start"}), self.results]
