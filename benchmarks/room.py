@@ -59,24 +59,6 @@ Poll rating 0-10 [room]: As this customer, how much would you want to come back?
 Poll rating 0-10 [burst]: And now, all at once?
 """
 
-#: ``python -m ccexercise.room``; while the run sheet reader does not read ``Poll`` lines
-#: yet, the two questions are added to the sheet here (a no-op once it does).
-BOOT = """
-import dataclasses, sys
-from ccexercise.room import Question, server
-real = server.run_sheet_for
-def run_sheet_for(module, path=None):
-    sheet = real(module, path)
-    if any(getattr(step, "polls", ()) for step in sheet.steps):
-        return sheet
-    polls = tuple(Question(i, "rating", "How much?", low=0, high=10) for i in ("room", "burst"))
-    return dataclasses.replace(sheet, steps=(dataclasses.replace(sheet.steps[0], polls=polls),)
-                               + sheet.steps[1:])
-server.run_sheet_for = run_sheet_for
-sys.exit(server.main(sys.argv[1:]))
-"""
-
-
 def _free_port() -> int:
     import socket
 
@@ -227,7 +209,7 @@ def run(*, quick: bool = False) -> bool:
         env.pop("CCEXERCISE_RUN_SHEET", None)
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-c", BOOT, "room_benchmark", "--run-sheet",
+            [sys.executable, "-m", "ccexercise.room", "room_benchmark", "--run-sheet",
              str(folder / "run_sheet.md"), "--room-host", HOST, "--room-port", str(port),
              "--session-dir", str(folder)], env=env, cwd=folder, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True)

@@ -33,6 +33,14 @@ class WidgetCase:
                              "cycling through them always changes something")
 
 
+#: A room server for a module's run sheet, on 127.0.0.1 in a thread, and a feed from it.
+_ROOM = ("import tempfile\n"
+         "from ccexercise.room import RoomClient, RoomStore\n"
+         "from ccexercise.room.server import RoomThread\n"
+         "store = RoomStore(tempfile.mkdtemp() + '/room.sqlite', module='{module}')\n"
+         "room = RoomThread(cc.workshop.run_sheet_for('{module}'), store, module='{module}')\n"
+         "feed = cc.widgets.RoomFeed(RoomClient(room.url, store.secret), follow=False)\n")
+
 CASES: tuple[WidgetCase, ...] = (
     WidgetCase(
         widget="LostCustomerCalculator",
@@ -208,5 +216,44 @@ CASES: tuple[WidgetCase, ...] = (
         changes=("w.entries.value += ' 10 9 2 11'", "w.entries.value = '10 9 8 7 6 10 9'",
                  "w.scale.value = '1-10'", "w.scale.value = '0-10'"),
         model="cc.nps_counts(cc.scores_from_text(w.entries.value)[0])",
+    ),
+    # The live room: each change goes to a real room server (127.0.0.1, in a thread) and
+    # the widget redraws from the room's answer, as the projector's widgets do.
+    WidgetCase(
+        widget="RoomResults",
+        setup=_ROOM.format(module="05_nps") + (
+            "feed.act('set_typed', 'recommend', [10, 9, 3, 8])\n"
+            "w = cc.widgets.RoomResults(feed)"),
+        changes=("feed.act('question', 'recommend', 'reveal')",
+                 "feed.act('question', 'recommend', 'conceal')"),
+        model="feed.client.state(timeout=0)",
+    ),
+    WidgetCase(
+        widget="PollControls",
+        setup=_ROOM.format(module="05_nps") + "w = cc.widgets.PollControls(feed)",
+        changes=("w.controls['recommend'].open_button.click()",
+                 "w.controls['recommend'].reveal_button.click()",
+                 "w.controls['recommend'].open_button.click()",
+                 "w.controls['recommend'].reveal_button.click()"),
+        model="feed.client.state(timeout=0)",
+    ),
+    WidgetCase(
+        widget="RoomGap",
+        setup=_ROOM.format(module="04_satisfaction_formula") + (
+            "feed.act('set_typed', 'got', [5, 6])\n"
+            "for q in ('expected', 'got'): feed.act('question', q, 'reveal')\n"
+            "w = cc.widgets.RoomGap(feed)"),
+        changes=("feed.act('set_typed', 'expected', [8, 6])",
+                 "feed.act('set_typed', 'expected', [4, 5])"),
+        model="feed.client.state(timeout=0)",
+    ),
+    WidgetCase(
+        widget="FacilitatorPage",
+        # Module 05's projector view: each step change goes through the room.
+        setup=_ROOM.format(module="05_nps") + (
+            "w = cc.widgets.FacilitatorPage('05_nps', view='projector', room=feed.client, "
+            "follow=False)"),
+        changes=("w.deck.next()", "w.deck.next()", "w.deck.back()", "w.deck.back()"),
+        model="feed.client.state(timeout=0)",
     ),
 )

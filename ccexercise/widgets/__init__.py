@@ -34,7 +34,7 @@ from .satisfaction import (
 )
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
-from .room import JoinPanel, PollControls, RoomFeed, RoomResults
+from .room import PollControls, RoomFeed, RoomResults
 from .workshop import StepDeck, Timer
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "DimensionExplorer",
     "ExplainRunner",
     "FacilitatorPage",
-    "JoinPanel",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
     "NpsExplorer",

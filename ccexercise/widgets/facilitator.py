@@ -80,7 +80,12 @@ def _room_from_env(module: str):
         return None
     if not isinstance(found, dict) or found.get("module") != module:
         return None  # a room for another module is not this page's
-    return RoomClient.from_env({})
+    client = RoomClient.from_env({})
+    try:
+        client.state(timeout=0)
+    except Exception:
+        return None  # the file of a room that has stopped
+    return client
 
 
 class FacilitatorPage(widgets.VBox):

@@ -547,26 +547,6 @@ Poll words [felt]: How did the customer feel?
 Later on.
 """
 
-#: ``python -m ccexercise.room`` as it is, except that while the run sheet reader does not
-#: read ``Poll`` lines yet (another branch adds them), the sheet's polls are added here.
-#: Once the reader knows them, this changes nothing.
-BOOT = """
-import dataclasses, sys
-from ccexercise.room import Question, server
-real = server.run_sheet_for
-def run_sheet_for(module, path=None):
-    sheet = real(module, path)
-    if any(getattr(step, "polls", ()) for step in sheet.steps):
-        return sheet
-    polls = (Question("come-back", "rating", "How much would you come back?", low=0, high=10),
-             Question("felt", "words", "How did the customer feel?"))
-    steps = (dataclasses.replace(sheet.steps[0], polls=polls),) + sheet.steps[1:]
-    return dataclasses.replace(sheet, steps=steps)
-server.run_sheet_for = run_sheet_for
-sys.exit(server.main(sys.argv[1:]))
-"""
-
-
 @pytest.fixture
 def command_env(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
@@ -578,7 +558,7 @@ def start_room(tmp_path, env, port):
     sheet = tmp_path / "run_sheet.md"
     sheet.write_text(SHEET, encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-c", BOOT, "01_lost_customer_cost",
+        [sys.executable, "-m", "ccexercise.room", "01_lost_customer_cost",
          "--run-sheet", str(sheet), "--room-host", HOST, "--room-port", str(port),
          "--session-dir", str(tmp_path / "sessions")],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
