@@ -291,3 +291,134 @@ def shut_down_kernels(server: Server) -> None:
             urllib.request.urlopen(request, timeout=20).close()
         except OSError:
             pass
+
+
+# -- the live room: `ccexercise workshop MODULE` as a trainer starts it ---------------------
+
+class Workshop:
+    """``python -m ccexercise.cli workshop MODULE`` on fixed ports, in its own process group,
+    from ``course`` with its own HOME (``isolated_env``), its answers in ``session_dir``.
+
+    The command starts two servers of its own (the room and Voila), each in a process
+    group of its own: :meth:`stop` asks the command to stop (SIGTERM, as Ctrl-C does),
+    which stops them, then ends whatever of the three is left.
+    """
+
+    def __init__(self, module: str, course: Path, home: Path, session_dir: Path,
+                 log_dir: Path) -> None:
+        self.module, self.course, self.home = module, course, home
+        self.session_dir, self.log_dir = session_dir, log_dir
+        self.room_port, self.port = launch.free_port(), launch.free_port()
+        self.runs = 0
+        self.process: launch.ServerProcess | None = None
+        self._children: list[int] = []
+
+    # addresses
+    @property
+    def projector_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/?view=projector"
+
+    @property
+    def presenter_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/?view=presenter"
+
+    @property
+    def join_url(self) -> str:
+        return f"http://127.0.0.1:{self.room_port}/"
+
+    @property
+    def log_path(self) -> Path:
+        return self.log_dir / f"workshop-{self.module}-{self.runs}.log"
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def start(self) -> "Workshop":
+        self.runs += 1
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("w")
+        argv = [sys.executable, "-m", "ccexercise.cli", "workshop", self.module,
+                "--room-host", "127.0.0.1", "--room-port", str(self.room_port),
+                "--port", str(self.port), "--session-dir", str(self.session_dir)]
+        self.started = time.monotonic()
+        self.process = launch.ServerProcess(argv, cwd=self.course,
+                                            env=isolated_env(self.home), log=self._log)
+        return self
+
+    def wait(self, timeout: float = 120) -> "Workshop":
+        """Until Voila answers and the command has printed the addresses."""
+        assert self.process is not None
+        ready = f"http://127.0.0.1:{self.port}/voila/static/voila.js"
+        deadline = time.monotonic() + timeout
+        try:
+            self.process.wait_until_answers(ready, timeout=timeout)
+            while "?view=projector" not in self.output():
+                if time.monotonic() > deadline or not self.process.running:
+                    raise RuntimeError("the workshop command printed no address")
+                time.sleep(0.1)
+        except RuntimeError as error:
+            raise RuntimeError(f"{self.module}: {error}\n--- output ---\n"
+                               f"{self.output()[-4000:]}") from None
+        self.startup_seconds = time.monotonic() - self.started
+        self._children = [child.pid for child in self.children()]
+        return self
+
+    @property
+    def join_code(self) -> str:
+        found = re.search(r"with the code (\S+)", self.output())
+        assert found, f"no join code in the workshop command's output:\n{self.output()}"
+        return found.group(1)
+
+    def children(self):
+        """The command's processes (the room server and Voila, and Voila's kernels)."""
+        import psutil
+
+        try:
+            return psutil.Process(self.process.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+
+    def room_process(self):
+        """The room server's process (``python -m ccexercise.room ...``)."""
+        rooms = [p for p in self.children() if "ccexercise.room" in " ".join(p.cmdline())]
+        assert len(rooms) == 1, f"expected one room server, found {rooms}"
+        return rooms[0]
+
+    def stop(self) -> int | None:
+        """SIGTERM the command (it stops its servers); then end whatever is left."""
+        import psutil
+
+        code = None
+        if self.process is not None:
+            code = self.process.stop(timeout=30)
+        for pid in self._children:
+            try:
+                os.killpg(pid, 9)  # each server leads a process group of its own
+            except (ProcessLookupError, PermissionError):
+                pass
+        self._children = []
+        if getattr(self, "_log", None) is not None:
+            self._log.close()
+        self.process = None
+        return code
+
+
+def launch_chromium(playwright, home: Path):
+    """Headless Debian Chromium (a Browser, for contexts of their own: phones, a laptop),
+    its HOME under ``home``. Make contexts with :func:`local_context`."""
+    for sub in ("", ".config", ".cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS,
+        env={**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+             "XDG_CACHE_HOME": str(home / ".cache")})
+
+
+def local_context(browser, **options):
+    """A new context of ``browser`` (``options``: a Playwright device profile, a viewport)
+    in which every request that is not to this machine is aborted."""
+    options = {k: v for k, v in options.items() if k != "default_browser_type"}
+    context = browser.new_context(**options)
+    context.route(NOT_LOCAL, lambda route: route.abort())
+    context.set_default_timeout(UI_TIMEOUT)
+    return context

@@ -197,3 +197,20 @@ def pytest_terminal_summary(terminalreporter):
         f"screenshots and "
         f"logs in {bh.ARTIFACTS.relative_to(bh.REPO)}/, e.g. "
         f"{_USED_FOLDERS[0].relative_to(bh.REPO)}/")
+
+
+@pytest.fixture(scope="module")
+def playwright_chromium(browser_tmp):
+    """``(playwright, browser)``: one headless Chromium per test file for tests that need
+    contexts of their own (phone profiles from ``playwright.devices``, a laptop); make them
+    with :func:`browser_helpers.local_context`. Not with ``browser`` in the same file
+    (one sync Playwright at a time)."""
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = bh.launch_chromium(playwright, browser_tmp / "chromium-home")
+        try:
+            yield playwright, browser
+        finally:
+            browser.close()

@@ -217,19 +217,34 @@ def _link_first_and_log_kept(command: Command, url: str, kind: str, port: int,
 
 @pytest.mark.notebook
 def test_workshop_serves_the_facilitator_page_and_stops_on_ctrl_c(tmp_path):
-    """The link comes first, Voila's log goes to a file, Ctrl-C stops it all."""
-    command = Command(["workshop", MODULE], tmp_path / "workshop.log")
+    """The link comes first, Voila's log goes to a file, the room's join address and code
+    are printed (never its secret), Ctrl-C stops it all, the room too."""
+    command = Command(["workshop", MODULE, "--room-host", "127.0.0.1", "--session-dir",
+                       str(tmp_path / "sessions")], tmp_path / "workshop.log")
     try:
         url, port = command.url()
         _link_first_and_log_kept(command, url, "workshop", port, "Voilà is running at")
-        assert url == f"http://127.0.0.1:{port}/"
+        assert url == f"http://127.0.0.1:{port}/?view=projector"
+        printed = "".join(command.lines)
+        assert f"http://127.0.0.1:{port}/?view=presenter" in printed
+        joined = re.search(r"Phones join at http://127\.0\.0\.1:(\d+)/ with the code "
+                           r"([A-Z]{4})", printed)
+        assert joined, printed
+        room_port = int(joined.group(1))
+        from ccexercise.room import RoomStore
+
+        [store_file] = (tmp_path / "sessions").glob("room-*.sqlite")
+        with RoomStore(store_file) as store:
+            assert store.join_code == joined.group(2) and store.secret not in printed
+        assert "Join" in _get(f"http://127.0.0.1:{room_port}/")
         html = _get(url)
-        assert "What does losing one customer cost?" in html
-        assert "WorkshopStep(" not in html  # no code on the projector
+        assert "application/vnd.jupyter.widget-view+json" in html  # the page's views
+        assert "cc.widgets.FacilitatorPage" not in html and "import ccexercise" not in html
         assert f"/voila/templates/{launch.PROJECTOR_TEMPLATE}/" in html
         assert "cdn.jsdelivr.net" not in html
         assert "Press Ctrl-C to stop" in "".join(command.lines)
         _stop_with(command, signal.SIGINT, port)
+        assert _port_is_closed(room_port)
         command.close()
         assert [n for n in SERVER_NOISE if n in "".join(command.lines)] == []
     finally:

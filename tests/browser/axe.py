@@ -1,0 +1,106 @@
+"""axe-core in the real-browser tests: one way to audit a page, and one allow-list.
+
+:func:`audit` runs axe-core (axe-playwright-python) with the WCAG 2.1 A and AA
+rules on a Playwright page, saves the whole result beside the test's other
+artifacts and returns an :class:`AxeReport`; :meth:`AxeReport.assert_clean`
+fails on every serious or critical violation the allow-list does not name.
+
+The allow-list is node-level where it can be: an :class:`Allowed` entry names
+a rule and a piece of the failing node's CSS selector or markup, so only
+those nodes pass, never the whole rule. Each entry says why the kit cannot
+fix it (yet). Keep it as short as it honestly can be: fix the page rather
+than add a line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["ALLOW_LIST", "Allowed", "AxeReport", "BLOCKING", "WCAG_TAGS", "audit"]
+
+#: The rules run: WCAG 2.0 and 2.1, levels A and AA.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+#: The impacts that fail a test.
+BLOCKING = ("serious", "critical")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """Nodes of ``rule`` whose CSS target or markup contains ``node`` ("" = any node of
+    the rule, only when no narrower match is possible); ``reason`` says why it stays."""
+
+    rule: str
+    node: str
+    reason: str
+
+    def matches(self, rule: str, target: str, markup: str) -> bool:
+        return rule == self.rule and (not self.node or self.node in target
+                                      or self.node in markup)
+
+
+ALLOW_LIST: tuple[Allowed, ...] = (
+)
+
+
+@dataclass
+class AxeReport:
+    """One page's axe result: ``blocking`` (serious/critical, not allowed), ``allowed``
+    (serious/critical, on the allow-list) and ``minor`` (moderate/minor), each a list of
+    ``(rule, impact, target, markup)``."""
+
+    name: str
+    url: str
+    blocking: list[tuple[str, str, str, str]] = field(default_factory=list)
+    allowed: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    minor: list[tuple[str, str, str, str]] = field(default_factory=list)
+    help: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        lines = [f"axe on {self.name} ({self.url}): {len(self.blocking)} blocking, "
+                 f"{len(self.allowed)} allowed, {len(self.minor)} moderate/minor node(s)"]
+        for rule, impact, target, markup in self.blocking:
+            lines.append(f"  BLOCKING {rule} ({impact}): {self.help.get(rule, '')}\n"
+                         f"    at {target}: {markup[:200]}")
+        for rule, impact, target, _markup, reason in self.allowed:
+            lines.append(f"  allowed {rule} ({impact}) at {target}: {reason}")
+        for rule, impact, target, _markup in self.minor:
+            lines.append(f"  {impact} {rule} at {target}")
+        return "\n".join(lines)
+
+    def assert_clean(self) -> None:
+        assert not self.blocking, self.summary()
+
+
+def audit(page, name: str, artifacts: Path | None = None, *, context=None,
+          allow: tuple[Allowed, ...] = ALLOW_LIST) -> AxeReport:
+    """Run axe-core's WCAG 2.1 A/AA rules on ``page`` (``context``: a selector to audit
+    only part of it); save the result as ``axe-<name>.json`` and a summary as
+    ``axe-<name>.txt`` in ``artifacts``; return the :class:`AxeReport`."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_TAGS)},
+               "resultTypes": ["violations"]}
+    result = Axe().run(page, context=context, options=options).response
+    report = AxeReport(name, page.url)
+    for violation in result["violations"]:
+        rule, impact = violation["id"], violation.get("impact") or "minor"
+        report.help[rule] = f"{violation.get('help', '')} ({violation.get('helpUrl', '')})"
+        for node in violation["nodes"]:
+            target = " ".join(json.dumps(t) if not isinstance(t, str) else t
+                              for t in node.get("target", []))
+            markup = node.get("html", "")
+            node_impact = node.get("impact") or impact
+            if node_impact not in BLOCKING:
+                report.minor.append((rule, node_impact, target, markup))
+                continue
+            reason = next((a.reason for a in allow if a.matches(rule, target, markup)), None)
+            if reason is None:
+                report.blocking.append((rule, node_impact, target, markup))
+            else:
+                report.allowed.append((rule, node_impact, target, markup, reason))
+    if artifacts is not None:
+        (artifacts / f"axe-{name}.json").write_text(json.dumps(result["violations"], indent=1))
+        (artifacts / f"axe-{name}.txt").write_text(report.summary() + "\n")
+    return report
