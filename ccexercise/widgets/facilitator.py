@@ -114,7 +114,7 @@ class FacilitatorPage(widgets.VBox):
         self.deck = StepDeck.from_run_sheet(self.sheet, view=self.view)
         self._applying = False  # True while the room's state is being shown (no echo back)
         parts: list[widgets.Widget] = []
-        self.join = self.results = self.controls = None
+        self.join = self.results = self.controls = self.step_list = None
         if self.view == "projector":
             self.join = JoinPanel(self.feed, layout={"min_width": "20em", "padding": "0.5em",
                                                      "flex": "0 0 auto"})
@@ -126,6 +126,17 @@ class FacilitatorPage(widgets.VBox):
                                           "align_items": "flex-start"}), self.results]
         else:
             parts = [self._header(), self.deck]
+            if self.view == "presenter":
+                self.step_list = widgets.Dropdown(
+                    options=[(f"{i + 1}. {step.title} ({step.minutes:g} min)", i)
+                             for i, step in enumerate(self.sheet.steps)],
+                    value=0, description="Go to step", style={"description_width": "initial"},
+                    layout={"width": "100%", "max_width": "46em"})
+                self.step_list.observe(lambda change: setattr(self.deck, "index", change["new"])
+                                       if change["new"] != self.deck.index else None,
+                                       names="value")
+                self.deck.on_move(lambda index: setattr(self.step_list, "value", index))
+                parts.insert(1, self.step_list)
             if self.room is not None:
                 self.controls = PollControls(self.feed, help_text=self._help())
                 parts += [_heading("The room's answers"), self.controls]

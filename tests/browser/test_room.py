@@ -59,6 +59,7 @@ class Room:
         self.phone_contexts: list = []
         self.phones: list = []
         self.page_errors: list[str] = []
+        self.node = None  # the running test: its failure screenshot is the projector's
 
     def open_views(self) -> None:
         """Open (or open again) the projector and the presenter view and wait for both."""
@@ -69,6 +70,8 @@ class Room:
         self.presenter = self.laptop.new_page()
         for page in (self.projector, self.presenter):
             page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        if self.node is not None:
+            self.node.browser_page = self.projector
         self.projector.goto(self.workshop.projector_url)
         self.presenter.goto(self.workshop.presenter_url)
         for page in (self.projector, self.presenter):
@@ -196,13 +199,14 @@ def watch(request, artifacts):
     def follow(room: Room) -> Room:
         rooms.append(room)
         room.page_errors.clear()
-        request.node.browser_page = room.projector
+        room.node = request.node
+        if room.projector is not None:
+            request.node.browser_page = room.projector
         return room
 
     yield follow
     for room in rooms:
-        if room.projector is not None:
-            request.node.browser_page = room.projector
+        room.node = None
         if room.workshop.process is not None:
             shutil.copy(room.workshop.log_path, artifacts / room.workshop.log_path.name)
     errors = [e for room in rooms for e in room.page_errors]

@@ -87,10 +87,13 @@ def test_projector_follows_the_presenter_and_never_shows_the_notes(client):
     assert projector.deck.notes.value == "" and projector.deck.materials.value == ""
     assert NOTE not in json.dumps([w.value for w in _html_widgets(projector)])
     assert "Next: <b>Skit ratings</b>" in presenter.deck.coming.value
-    # The clicker on the projector moves the presenter too.
+    # The clicker on the projector moves the presenter too, and its step list.
     projector.deck.next()
     presenter.feed.refresh()
-    assert presenter.deck.index == 2
+    assert presenter.deck.index == 2 and presenter.step_list.value == 2
+    presenter.step_list.value = 3  # jump to a step from the list
+    projector.feed.refresh()
+    assert projector.deck.index == 3 and projector.step_list is None
 
 
 def test_projector_clock_follows_the_presenters_start_and_pause(client):
