@@ -8,6 +8,12 @@ trainer fixes the whole file in one go. A bad card never silently drops
 out of a deck: either the whole deck loads, or :class:`CardError` says
 what to fix (``errors="report"`` returns the good cards and the problems).
 
+A card can also load with a *warning*: its front (what the manager sees)
+shares a key word with its hidden reason, so it may give the game away
+(the rule is in :mod:`ccexercise.cards.giveaway`). A deck with warnings
+still loads; they are in ``deck.warnings`` and ``ccexercise cards check``
+lists them.
+
 >>> deck = load_deck("dislike")
 >>> deck.kind, len(deck) >= 30
 ('dislike', True)
@@ -28,14 +34,15 @@ import io
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._files import TrainerFileError, read_text, where
+from .giveaway import shared_key_words
 from .model import KINDS, Card, CardKind, Field
 
 __all__ = ["BUILTIN_DECKS", "CardError", "CardProblem", "Deck", "DeckLoad", "builtin_path",
-           "check_card", "deck_folder", "load_deck"]
+           "card_warnings", "check_card", "deck_folder", "load_deck"]
 
 #: The module folder under ``data/`` that holds the built-in decks.
 FOLDER = "06_guess_what_he_dislikes"
@@ -90,11 +97,16 @@ class CardError(TrainerFileError):
 
 @dataclass(frozen=True)
 class Deck:
-    """A checked deck: its ``name``, card ``kind`` and ``cards`` in file order."""
+    """A checked deck: its ``name``, card ``kind`` and ``cards`` in file order.
+
+    ``warnings`` lists what loads but deserves a look: a front that shares
+    a key word with the hidden reason (see :func:`card_warnings`).
+    """
 
     name: str
     kind: str
     cards: tuple[Card, ...]
+    warnings: tuple[CardProblem, ...] = field(default=(), compare=False)
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -118,10 +130,11 @@ class Deck:
 
 @dataclass(frozen=True)
 class DeckLoad:
-    """What ``load_deck(..., errors="report")`` returns: good cards and every problem."""
+    """What ``load_deck(..., errors="report")`` returns: good cards, every problem and warning."""
 
     deck: Deck
     problems: tuple[CardProblem, ...]
+    warnings: tuple[CardProblem, ...] = ()
 
 
 def deck_folder() -> Path:
@@ -168,17 +181,46 @@ def load_deck(deck, *, errors: str = "raise") -> Deck | DeckLoad:
     records = _yaml_records(source, text) if suffix in (".yaml", ".yml") else \
         _csv_records(source, text)
     kind, records, problems = records
-    cards, seen = [], {}
+    cards, seen, warnings = [], {}, []
     for line, record in records:
         card, card_problems = _check_record(kind, record, line, source, seen)
         problems.extend(card_problems)
         if card is not None:
             cards.append(card)
+            warnings.extend(card_warnings(card, file=source, line=line))
     problems.sort(key=lambda p: p.line)
     if problems and errors == "raise":
         raise CardError(problems)
-    result = Deck(name, kind.name, tuple(cards))
-    return DeckLoad(result, tuple(problems)) if errors == "report" else result
+    result = Deck(name, kind.name, tuple(cards), tuple(warnings))
+    return DeckLoad(result, tuple(problems), tuple(warnings)) if errors == "report" else result
+
+
+def card_warnings(card: Card, *, file: str = "", line: int = 0) -> list[CardProblem]:
+    """A warning for each front field of ``card`` that shares key words with its hidden reason.
+
+    The manager sees the front, so a word of the reason there gives the
+    game away. Words also in the setting or the customer do not count (a
+    clinic card may say "clinic"); the rule is in
+    :mod:`ccexercise.cards.giveaway`. ``file`` and ``line`` say where the
+    card is, for the message.
+
+    >>> card = Card("dislike", {"id": "X1", "title": "The pizza queue", "setting": "pizza place",
+    ...     "persona": "A couple", "difficulty": "easy", "category": "waiting",
+    ...     "hidden_reason": "They queued for forty minutes at the door",
+    ...     "may_say": (), "signals": (), "debrief": ()})
+    >>> for warning in card_warnings(card, file="mine.csv", line=7):
+    ...     print(warning)
+    line 7, card 'X1', field 'title': shares the word 'queue' with the hidden reason; the manager sees this side, so say what a manager would see (where, who, what they do), not what went wrong
+    """
+    warnings = []
+    for name, words in shared_key_words(card).items():
+        listed = ", ".join(repr(w) for w in words)
+        warnings.append(CardProblem(
+            file, line, card.id, name,
+            f"shares the word{'s' if len(words) > 1 else ''} {listed} with the hidden reason; "
+            "the manager sees this side, so say what a manager would see (where, who, what "
+            "they do), not what went wrong"))
+    return warnings
 
 
 def check_card(values, *, kind: str = "dislike") -> list[CardProblem]:
@@ -217,7 +259,7 @@ def check_card(values, *, kind: str = "dislike") -> list[CardProblem]:
             reason = f"must be {wanted}, got {value!r} (a {type(value).__name__})"
         problems.append(CardProblem("your card", 0, card_id, str(name), reason))
     reported = {p.field for p in problems}
-    for name in card_kind.columns:
+    for name in card_kind.required_columns:
         if name not in values:
             problems.append(CardProblem("your card", 0, card_id, name, "is missing"))
             reported.add(name)
@@ -243,7 +285,7 @@ def _kind_for(source: str, columns: list[str], line: int = 1) -> CardKind:
     """The card kind whose columns these are, or a CardError saying what is missing."""
     present = set(columns)
     for kind in KINDS.values():
-        if set(kind.columns) <= present:
+        if set(kind.required_columns) <= present:
             unknown = [c for c in columns if c not in kind.columns]
             if unknown:
                 raise CardError([CardProblem(source, line, "", c, "is not a column of a "
@@ -251,7 +293,7 @@ def _kind_for(source: str, columns: list[str], line: int = 1) -> CardKind:
                                              + ", ".join(kind.columns)) for c in unknown])
             return kind
     best = max(KINDS.values(), key=lambda k: (len(set(k.columns) & present), -len(k.columns)))
-    missing = [c for c in best.columns if c not in present]
+    missing = [c for c in best.required_columns if c not in present]
     raise CardError([CardProblem(
         source, line, "", "", f"the columns {columns} match no card type; closest is "
         f"{best.name!r} ({best.game}), which also needs {missing}")])
@@ -315,7 +357,7 @@ def _yaml_records(source: str, text: str):
             kind = _kind_for(source, list(record), line)
         else:
             unknown = [c for c in record if c not in kind.columns]
-            missing = [c for c in kind.columns if c not in record]
+            missing = [c for c in kind.columns if c not in record]  # optional ones are empty
             for c in unknown:
                 problems.append(CardProblem(source, line, record.get("id", ""), c,
                                             f"is not a field of a {kind.name!r} card"))
@@ -349,6 +391,9 @@ def _check_field(f: Field, raw) -> tuple[object, str | None]:
         if not value and f.required:
             return value, f"is empty; write {f.meaning}"
         length = len(value)
+    renamed = dict(f.aliases).get(str(value).lower()) if f.aliases else None
+    if renamed:
+        value = renamed  # an earlier name of an allowed value
     if f.allowed and value not in f.allowed:
         close = difflib.get_close_matches(str(value).lower(), f.allowed, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

@@ -6,17 +6,20 @@ see) and which on its back (what only the player who holds the card may
 read). A :class:`Card` is one filled-in card of a kind.
 
 The "Guess what he dislikes" card keeps the customer's reason on the back:
-the manager sees only the title, the setting and the persona.
+the manager sees only what a manager would see: a neutral title, the
+setting, the customer and what they do as they come in. Its ``secret``
+is the hidden reason and its ``context`` the setting and the customer,
+the words :func:`ccexercise.cards.shared_key_words` allows on the front.
 
 >>> kind = KINDS["dislike"]
 >>> [f.name for f in kind.front_fields]
-['title', 'setting', 'persona', 'difficulty']
+['title', 'setting', 'persona', 'arrival', 'difficulty']
 >>> card = Card("dislike", {"id": "D01", "title": "Fitting room", "setting": "clothing shop",
 ...     "persona": "A woman in her thirties", "may_say": ("Sighs",), "hidden_reason": "No one came",
 ...     "category": "waiting", "signals": ("Looks at the door",), "debrief": ("What helped?",),
 ...     "difficulty": "easy"})
->>> card.id, card.hidden_reason, card.signals
-('D01', 'No one came', ('Looks at the door',))
+>>> card.id, card.hidden_reason, card.signals, card.arrival
+('D01', 'No one came', ('Looks at the door',), '')
 >>> "No one came" in " ".join(text for _label, text in card.front())
 False
 """
@@ -26,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["CATEGORIES", "Card", "CardKind", "DIFFICULTIES", "Field", "KINDS"]
+__all__ = ["CATEGORIES", "Card", "CardKind", "DIFFICULTIES", "Field", "KINDS",
+           "SMALL_TALK_TECHNIQUES"]
 
 #: Why a customer in "Guess what he dislikes" is unhappy, in broad groups.
 CATEGORIES = ("staff attitude", "waiting", "price surprise", "broken promise", "product",
@@ -34,6 +38,12 @@ CATEGORIES = ("staff attitude", "waiting", "price surprise", "broken promise", "
 
 #: How hard a card is to play, easiest first.
 DIFFICULTIES = ("easy", "medium", "hard")
+
+#: The six small-talk techniques. Decks written with the earlier names
+#: "quote the partner" and "positive affirmation" still load: the kit reads
+#: them as "recall their words" and "a positive remark".
+SMALL_TALK_TECHNIQUES = ("recall their words", "useful information", "an interesting story",
+                         "thank", "compliment", "a positive remark")
 
 
 @dataclass(frozen=True)
@@ -55,20 +65,38 @@ class Field:
     allowed: tuple[str, ...] = ()
     side: str = "front"
     max_items: int = 6
+    aliases: tuple[tuple[str, str], ...] = ()  # (old word, its new name) still accepted
+
+    @property
+    def empty(self):
+        """The value of this field when it is left empty: ``""``, or ``()`` for a list."""
+        return () if self.many else ""
 
 
 @dataclass(frozen=True)
 class CardKind:
-    """A card type: its name, the game it belongs to, and its fields (after ``id``)."""
+    """A card type: its name, the game it belongs to, and its fields (after ``id``).
+
+    ``secret`` names the back field the front must not give away (empty:
+    the card has no secret); ``context`` the front fields that say where
+    and who, whose words the front may share with the secret.
+    """
 
     name: str
     game: str
     fields: tuple[Field, ...]
+    secret: str = ""
+    context: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[str]:
         """The CSV columns of this kind, in order: ``id`` then every field."""
         return ["id"] + [f.name for f in self.fields]
+
+    @property
+    def required_columns(self) -> list[str]:
+        """The columns a deck file must have; an optional field's column may be left out."""
+        return ["id"] + [f.name for f in self.fields if f.required]
 
     @property
     def front_fields(self) -> list[Field]:
@@ -94,9 +122,11 @@ def _title(meaning: str, max_chars: int = 50) -> Field:
 
 KINDS: dict[str, CardKind] = {kind.name: kind for kind in (
     CardKind("dislike", "Guess what he dislikes", (
-        _title("a short name for the case"),
+        _title("a short, neutral name for the case (who the manager sees, never the reason)"),
         Field("setting", "Setting", "where it happens: shop, bank, clinic, taxi, hotel ...", 40),
         Field("persona", "Customer", "who the customer is, in a sentence", 160),
+        Field("arrival", "As they come in", "what the customer does or says as they come in: "
+              "what the manager sees first", 120, required=False),
         Field("difficulty", "Difficulty", "how hard the reason is to find", 10,
               allowed=DIFFICULTIES),
         Field("hidden_reason", "Hidden reason", "what the customer is really unhappy with; "
@@ -109,7 +139,7 @@ KINDS: dict[str, CardKind] = {kind.name: kind for kind in (
               many=True, side="back", max_items=3),
         Field("debrief", "Debrief", "questions for the room after the round", 160, many=True,
               side="back", max_items=2),
-    )),
+    ), secret="hidden_reason", context=("setting", "persona")),
     CardKind("yes_and", "Yes, and ...", (
         _title("the odd situation, in a few words"),
         Field("situation", "Situation", "what the pair imagine together", 220),
@@ -134,8 +164,9 @@ KINDS: dict[str, CardKind] = {kind.name: kind for kind in (
     CardKind("small_talk", "Small talk", (
         _title("the technique and the place"),
         Field("technique", "Technique", "one of the six small-talk techniques", 40,
-              allowed=("quote the partner", "useful information", "an interesting story",
-                       "thank", "compliment", "positive affirmation")),
+              allowed=SMALL_TALK_TECHNIQUES,
+              aliases=(("quote the partner", "recall their words"),
+                       ("positive affirmation", "a positive remark"))),
         Field("situation", "Situation", "where the chat happens", 120),
         Field("example", "For example", "an opening line that uses the technique", 110),
     )),
@@ -146,9 +177,10 @@ KINDS: dict[str, CardKind] = {kind.name: kind for kind in (
 class Card:
     """One card of kind ``kind``; ``values`` maps each column to its text.
 
-    A list field holds a tuple of texts. ``source`` says where the card came
-    from (``"file.csv, line 4"``) so a problem can point at it. Fields read
-    as attributes: ``card.title``, ``card.hidden_reason``.
+    A list field holds a tuple of texts; an optional field left out is
+    empty. ``source`` says where the card came from (``"file.csv, line 4"``)
+    so a problem can point at it. Fields read as attributes:
+    ``card.title``, ``card.hidden_reason``.
     """
 
     kind: str
@@ -158,10 +190,15 @@ class Card:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {self.kind!r}")
-        missing = [c for c in KINDS[self.kind].columns if c not in self.values]
+        kind = KINDS[self.kind]
+        values = dict(self.values)
+        for f in kind.fields:
+            if not f.required:
+                values.setdefault(f.name, f.empty)
+        missing = [c for c in kind.columns if c not in values]
         if missing:
             raise ValueError(f"values of a {self.kind!r} card lack {missing}")
-        object.__setattr__(self, "values", dict(self.values))
+        object.__setattr__(self, "values", values)
 
     def __getattr__(self, name: str):
         values = self.__dict__.get("values", {})

@@ -84,7 +84,7 @@ class Layout:
 
 
 _BIG = Layout(2, 2, 95.0, 138.0, title_size=14, text_size=9, label_size=7, bullets=True,
-              front_scale=1.4)
+              front_scale=1.25)
 _SMALL = Layout(2, 4, 95.0, 69.0, title_size=12, text_size=8.5, label_size=6.5, bullets=False)
 
 

@@ -4,11 +4,13 @@ from ._registry import register
 
 register(
     '06.try_category', str,
-    '0e612efc1dc03e116dd2fc403bdc7338e493a860120e80f3cc5776c6197cabad',
-    'What bothered her most: the time, the people, the price, or the place itself?',
+    '596b78e2ddcd33318c315299a0e5aeb644b75e27713750dda307f971b4a84305',
+    'Read the reason again: what did she leave the clinic without?',
     {
-        'f87572be21e11a77974f660ba05018c6deb83d3119501e0382a40753d94fd6a8':
-            'She did wait, but read the reason again: what made the wait so hard?',
+        'a7bb71fd6812ab34ffca7f97f46948080cc2d9411a85c4ef07fa62bee99fef25':
+            'Nobody was rude to her. What did nobody do before she left?',
+        'a923ab7d6f5fcd81f4d8aff28519c7cf14e36b01cbc06dfca86cae22bae2662b':
+            'Nothing is wrong with the medicine itself. What did nobody do before she left?',
     },
 )
 register(

@@ -3,7 +3,9 @@
 DECK is a built-in deck name (``dislike``, ``yes_and``, ...) or a trainer's
 CSV or YAML file. Both subcommands check every card first, including
 whether its text fits on a printed card, and list every problem at once;
-``print`` writes nothing until the deck is clean.
+``print`` writes nothing until the deck is clean. Both also list the
+warnings: a card whose front (what the manager sees) shares a key word
+with its hidden reason. A warning does not stop the deck.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ def register(subparsers) -> None:
 
 
 def check_deck(deck_arg: str):
-    """Load ``deck_arg`` and check it for printing; returns ``(deck, problems)``."""
+    """Load ``deck_arg`` and check it for printing; returns ``(deck, problems)``.
+
+    The warnings are in ``deck.warnings``.
+    """
     from ..cards import load_deck
     from ..cards.printing import print_problems
 
@@ -52,6 +57,15 @@ def _report(deck_arg: str, problems, *, printing: bool) -> None:
         print(f"  {problem}", file=sys.stderr)
 
 
+def _warn(deck_arg: str, warnings) -> None:
+    if warnings:
+        count = len(warnings)
+        print(f"{deck_arg}: {count} warning{'s' if count != 1 else ''} (the deck still loads; "
+              "a manager who reads these fronts may guess the reason):")
+        for warning in warnings:
+            print(f"  {warning}")
+
+
 def run_check(args: argparse.Namespace) -> int:
     from ..cards import CardError
 
@@ -61,9 +75,11 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"ccexercise cards: {error}", file=sys.stderr)
         return 1
     if problems:
+        _warn(args.deck, deck.warnings)
         _report(args.deck, problems, printing=False)
         return 1
     print(f"{args.deck}: {len(deck)} cards, no problems")
+    _warn(args.deck, deck.warnings)
     return 0
 
 
@@ -76,6 +92,7 @@ def run_print(args: argparse.Namespace) -> int:
     except CardError as error:
         print(f"ccexercise cards: {error}", file=sys.stderr)
         return 1
+    _warn(args.deck, deck.warnings)
     if problems:
         _report(args.deck, problems, printing=True)
         return 1

@@ -48,7 +48,8 @@ def card_html(card: Card, side: str = "front", *, heading: str = "") -> str:
     """One card as HTML: its ``"front"``, its ``"back"`` or ``"both"``.
 
     The front never holds a back field, so a projector showing it never
-    gives the secret away.
+    shows the secret; whether its words hint at the secret is what
+    :func:`~ccexercise.cards.card_warnings` checks when a deck loads.
     """
     if not isinstance(card, Card):
         raise TypeError(f"card must be a Card, got {card!r} (a {type(card).__name__})")

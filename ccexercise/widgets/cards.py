@@ -2,9 +2,12 @@
 
 A round, as the facilitator runs it:
 
-1. **Deal a card.** The screen shows the *manager view*: the title, the
-   setting, the customer and the difficulty. The hidden reason is not in
-   any widget on the page at this point, so a projector cannot show it.
+1. **Deal a card.** The screen shows the *manager view*: what a manager
+   would see (the title, the setting, the customer and what they do as
+   they come in) and the difficulty. The hidden reason is not in any
+   widget on the page at this point, so a projector cannot show it, and
+   the built-in fronts share no key word with their reasons (a trainer's
+   own deck is checked the same way: :func:`~ccexercise.cards.card_warnings`).
 2. The player who acts the customer reads the card. To show it on this
    screen, click **Customer's card** and confirm that the projector is off
    or turned away (a deliberate second click); **Hide** goes back, and so

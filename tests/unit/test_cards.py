@@ -34,7 +34,7 @@ from ccexercise.cards import (
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ("id,title,setting,persona,difficulty,hidden_reason,category,may_say,signals,debrief")
-GOOD = ('D1,Fitting room,clothing shop,A woman in a hurry,easy,No one opened the fitting room,'
+GOOD = ('D1,Lunch break,clothing shop,A woman in a hurry,easy,No one opened the fitting room,'
         'waiting,"Sighs | Looks at her watch","Looks at the curtain | Mentions time",'
         '"What helped?"')
 
@@ -536,3 +536,179 @@ class TestCheckCard:
         with pytest.raises(TypeError, match="^values must be a dict of column name: text, "
                                             "got 'card' \\(a str\\)$"):
             cards.check_card("card")
+
+
+class TestKeyWords:
+    def test_rule_by_hand(self):
+        """Lower case, punctuation, stop words, words under 3 letters and endings all go."""
+        assert cards.key_words("The Queue's at the door, isn't it? We'd waited.") == {
+            "queu", "door", "wait"}
+
+    @pytest.mark.parametrize(("one", "other"), [
+        ("queue", "queues"), ("queue", "queued"), ("wait", "waiting"), ("wait", "waited"),
+        ("fee", "fees"), ("stop", "stopped"), ("party", "parties"), ("call", "calling")])
+    def test_forms_of_a_word_meet(self, one, other):
+        """Plural, -ing and -ed forms have the same stem."""
+        assert cards.key_words(one) == cards.key_words(other)
+
+    def test_short_and_stop_words_ignored(self):
+        """'to', 'an', 'the', 'she', 'customer', 'asks' are never key words."""
+        assert cards.key_words("She asks to see an ID; the customer says no") == set()
+
+    def test_a_list_is_one_text(self):
+        """A list field's items are read together."""
+        assert cards.key_words(("Looks at the clock", "Sighs")) == {"look", "clock", "sigh"}
+
+
+def dislike_card(**changes):
+    values = {"id": "X1", "title": "A father at the desk", "setting": "clinic",
+              "persona": "A father with a sick boy", "arrival": "He asks for his file",
+              "difficulty": "easy", "hidden_reason": "The clinic queue took an hour",
+              "category": "waiting", "may_say": ("Sighs",), "signals": ("Looks at the clock",),
+              "debrief": ("What helped?",)}
+    values.update(changes)
+    return Card("dislike", values)
+
+
+class TestGiveawayWarnings:
+    WHY = ("the manager sees this side, so say what a manager would see (where, who, what "
+           "they do), not what went wrong")
+
+    def test_title_sharing_a_word(self):
+        """A title with a word of the reason is warned about, naming card, field and word."""
+        (warning,) = cards.card_warnings(dislike_card(title="The long queues"), file="f.csv",
+                                         line=4)
+        assert warning == CardProblem("f.csv", 4, "X1", "title",
+                                      "shares the word 'queues' with the hidden reason; "
+                                      + self.WHY)
+
+    def test_every_front_field_and_every_word(self):
+        """The title and the arrival are both checked; each shared word is listed once."""
+        card = dislike_card(title="An hour in the queue",
+                            arrival="He has queued for an hour, he says, a whole hour")
+        assert cards.shared_key_words(card) == {"title": ("hour", "queue"),
+                                                "arrival": ("queued", "hour")}
+        (_title, arrival) = cards.card_warnings(card)
+        assert arrival.reason.startswith("shares the words 'queued', 'hour' with")
+
+    def test_words_of_the_setting_do_not_count(self):
+        """A clinic card may say 'clinic': the setting's words are context."""
+        assert cards.card_warnings(dislike_card(title="A father at the clinic")) == []
+
+    def test_words_of_the_persona_do_not_count(self):
+        """A word the customer's description also uses (a sick boy) is context too."""
+        card = dislike_card(title="A boy with a temperature",
+                            hidden_reason="The doctor never looked at the boy")
+        assert cards.card_warnings(card) == []
+        assert cards.shared_key_words(dislike_card(
+            title="The doctor's look", hidden_reason="The doctor never looked at the boy")) == {
+                "title": ("doctor", "look")}
+
+    def test_context_and_fixed_fields_not_checked(self):
+        """The setting, the customer and the difficulty themselves are never warned about."""
+        card = dislike_card(persona="A father who hates the queue", difficulty="easy",
+                            hidden_reason="An easy job took an hour in the queue")
+        assert cards.card_warnings(card) == []
+
+    def test_other_kinds_have_nothing_to_give_away(self):
+        """A card with no back has no secret and no warnings."""
+        assert cards.card_warnings(load_deck("yes_and")[0]) == []
+
+    def test_a_deck_with_warnings_still_loads(self, tmp_path):
+        """The warning is kept with the deck; the card loads."""
+        path = csv_file(tmp_path, GOOD, row(id="D2", title="The fitting room"))
+        deck = load_deck(path)
+        assert [c.id for c in deck] == ["D1", "D2"]
+        (warning,) = deck.warnings
+        assert (warning.file, warning.line, warning.card, warning.field) == (
+            str(path), 3, "D2", "title")
+        assert warning.reason.startswith("shares the words 'fitting', 'room' with the hidden")
+        assert load_deck(path, errors="report").warnings == deck.warnings
+
+    def test_check_command_lists_warnings(self, tmp_path, capsys):
+        """`ccexercise cards check` lists each warning with its card, field and word; exit 0."""
+        from ccexercise.cli import main
+
+        path = csv_file(tmp_path, GOOD, row(id="D2", title="Opened too late"))
+        assert main(["cards", "check", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert f"{path}: 2 cards, no problems\n{path}: 1 warning (the deck still loads" in out
+        assert ("  line 3, card 'D2', field 'title': shares the word 'opened' with the hidden "
+                "reason; ") in out
+
+
+class TestHonestDislikeDeck:
+    """The built-in cards give nothing away and do not repeat each other."""
+
+    def test_no_builtin_card_warns(self):
+        """Every built-in dislike card passes the give-away check with no warning."""
+        deck = load_deck("dislike")
+        assert deck.warnings == ()
+        assert [cards.card_warnings(card) for card in deck if cards.card_warnings(card)] == []
+
+    @pytest.mark.parametrize("card", load_deck("dislike").cards, ids=lambda c: c.id)
+    def test_manager_view_holds_no_key_word_of_the_reason(self, card):
+        """The front HTML holds no key word of the reason, bar the setting's and customer's."""
+        from html import unescape
+
+        from ccexercise.views import card_html
+
+        shown = unescape(re.sub(r"<[^>]+>", " ", card_html(card, "front")))
+        context = cards.key_words(card.setting) | cards.key_words(card.persona)
+        assert (cards.key_words(shown) & cards.key_words(card.hidden_reason)) - context == set()
+
+    def test_every_card_says_what_they_do(self):
+        """Each built-in card says what the customer does as they come in."""
+        assert all(card.arrival for card in load_deck("dislike"))
+
+    def test_no_two_cards_alike(self):
+        """No two cards share a setting and a category, a title or a reason: 34 situations."""
+        deck = load_deck("dislike")
+        for key in (lambda c: (c.setting, c.category), lambda c: c.title,
+                    lambda c: c.hidden_reason):
+            assert len({key(c) for c in deck}) == len(deck)
+
+    def test_lesson_try_it_answer_is_d05s_category(self):
+        """The lesson's self-check 06.try_category accepts D05's category, and only that."""
+        import ccexercise as cc
+
+        category = load_deck("dislike").by_id("D05").category
+        assert cc.check("06.try_category", category).passed
+        assert not any(cc.check("06.try_category", c).passed for c in CATEGORIES
+                       if c != category)
+
+    def test_old_deck_without_arrival_loads(self, tmp_path):
+        """A trainer's deck from before the 'arrival' column loads; the field is empty."""
+        deck = load_deck(csv_file(tmp_path, GOOD))
+        assert deck[0].arrival == ""
+        assert [label for label, _v in deck[0].front()] == ["Setting", "Customer", "Difficulty"]
+        assert cards.check_card({k: v for k, v in TestCheckCard.GOOD.items()}) == []
+
+
+class TestSmallTalkDeck:
+    def test_old_technique_names_still_accepted(self, tmp_path):
+        """'quote the partner' and 'positive affirmation' load as their new names."""
+        path = csv_file(tmp_path, "S1,Lift,quote the partner,By the lift,You said ...",
+                        "S2,Lift,Positive Affirmation,By the lift,Good week ahead",
+                        header="id,title,technique,situation,example")
+        assert [c.technique for c in load_deck(path)] == ["recall their words",
+                                                          "a positive remark"]
+        assert cards.check_card({"id": "S3", "title": "Lift", "technique": "quote the partner",
+                                 "situation": "By the lift", "example": "You said ..."},
+                                kind="small_talk") == []
+
+    def test_unknown_technique_still_refused(self, tmp_path):
+        """A technique that is neither a name nor an old name is refused, naming the six."""
+        path = csv_file(tmp_path, "S1,Lift,flatter,By the lift,Nice tie",
+                        header="id,title,technique,situation,example")
+        (problem,) = problems_of(path)
+        assert problem.reason == ("must be one of " + ", ".join(cards.SMALL_TALK_TECHNIQUES)
+                                  + "; got 'flatter'")
+
+    def test_real_variety(self):
+        """Every card its own situation; each technique at least four times."""
+        deck = load_deck("small_talk")
+        assert len({c.situation for c in deck}) == len(deck)
+        assert len({c.title for c in deck}) == len(deck)
+        counts = {t: sum(c.technique == t for c in deck) for t in cards.SMALL_TALK_TECHNIQUES}
+        assert min(counts.values()) >= 4, counts

@@ -121,6 +121,24 @@ class TestPages:
             assert first_words not in front
             assert first_words in back
 
+    def test_fronts_hold_no_key_word_of_the_reason(self, dislike_pdf):
+        """On every printed front, the words inside a card's box share no key word with its
+        reason, bar the setting's and the customer's (the deck check's rule)."""
+        from ccexercise.cards import key_words
+
+        deck = load_deck("dislike")
+        layout = layout_for("dislike")
+        for sheet in range(math.ceil(len(deck) / 4)):
+            on_page = words(dislike_pdf, 2 * sheet + 1)
+            for slot, card in enumerate(deck.cards[4 * sheet:4 * sheet + 4]):
+                x0, y0, w, h = layout.box(slot)
+                text = " ".join(word for word, x, y in on_page
+                                if x0 <= x < x0 + w and y0 <= y < y0 + h)
+                assert card.id in text.split()
+                context = key_words(card.setting) | key_words(card.persona)
+                leaked = (key_words(text) & key_words(card.hidden_reason)) - context
+                assert not leaked, (card.id, sorted(leaked))
+
     def test_duplex_alignment(self, dislike_pdf):
         """The back of card k sits behind its front: same row, mirrored column, same inset."""
         layout = layout_for("dislike")

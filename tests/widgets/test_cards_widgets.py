@@ -7,12 +7,13 @@ the tree, for every built-in card.
 
 import csv
 import html
+import re
 from datetime import datetime
 
 import ipywidgets as widgets
 import pytest
 
-from ccexercise.cards import Dealer, load_deck
+from ccexercise.cards import Dealer, key_words, load_deck
 from ccexercise.widgets import (
     CaseCardDealer,
     ExplainRunner,
@@ -89,6 +90,21 @@ class TestManagerViewHidesTheReason:
                 assert signal not in text, (w.card.id, signal)
             seen.append(w.card.id)
         assert sorted(seen) == sorted(c.id for c in DECK)
+
+    def test_no_key_word_of_the_reason_in_the_manager_view(self, tmp_path):
+        """Dealt one by one, no manager view holds a key word of its card's reason.
+
+        The rule is the deck check's (:mod:`ccexercise.cards.giveaway`): words
+        also in the setting or the customer are context and may appear.
+        """
+        w = CaseCardDealer(seed=0, log_path=tmp_path / "r.csv")
+        for _ in range(len(DECK)):
+            w.deal_button.click()
+            view = re.sub(r"<[^>]+>", " ", shown(w.card_view))
+            context = key_words(w.card.setting) | key_words(w.card.persona)
+            leaked = (key_words(view) & key_words(w.card.hidden_reason)) - context
+            assert not leaked, (w.card.id, sorted(leaked))
+            assert w.card.arrival in view
 
     def test_one_click_does_not_show_it(self, dealer):
         """Customer's card asks first; only the confirm click shows the reason."""
@@ -242,6 +258,19 @@ class TestRunners:
         assert sorted(len(team) for team, _c in w.groups) == [2, 3]
         for _team, card in w.groups:
             assert card.technique in shown(w.card_view)
+
+    def test_small_talk_with_old_technique_names(self, tmp_path):
+        """A trainer's deck with the earlier technique names runs, showing the new names."""
+        path = tmp_path / "talk.csv"
+        path.write_text("id,title,technique,situation,example\n"
+                        "S1,By the lift,quote the partner,By the lift,You said you run\n"
+                        "S2,At the till,positive affirmation,At the till,Nice day for it\n",
+                        encoding="utf-8")
+        w = SmallTalkRunner(path, names=["Ann", "Bo", "Cy", "Di"], seed=1)
+        w.draw_button.click()
+        text = shown(w.card_view)
+        assert "recall their words" in text and "a positive remark" in text
+        assert "quote the partner" not in text
 
     def test_no_names(self):
         """Without names the runner asks for them."""
