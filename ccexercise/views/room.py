@@ -107,6 +107,8 @@ def results_text(question: dict, results: dict) -> str:
     >>> q = {"id": "q", "kind": "choice", "text": "Which level?", "options": ["Low", "WOW"], "low": None, "high": None}
     >>> results_text(q, {"count": 2, "counts": {"Low": 0, "WOW": 2}})
     'Which level? 2 answers. Low: 0, WOW: 2.'
+    >>> results_text({**q, "kind": "words", "text": "Felt?"}, {"count": 0, "words": []})
+    'Felt? 0 answers.'
     """
     kind, count = question["kind"], results.get("count", 0)
     head = f"{question['text']} {_answers(count)}"
@@ -128,11 +130,12 @@ def results_text(question: dict, results: dict) -> str:
         return head + ". " + ", ".join(f"{o}: {results['counts'].get(o, 0)}"
                                        for o in question["options"]) + "."
     if kind == "words":
-        return head + ". " + ", ".join(f"{w}: {n}" for w, n in results["words"]) + "."
-    if kind == "text":
-        return head + ". " + "; ".join(f"{t} ({n})" for t, n in results["items"]) + "."
-    return head + ". " + "; ".join(f"{i['text']} ({i['votes']} votes)"
-                                   for i in results["items"]) + "."
+        listed = ", ".join(f"{w}: {n}" for w, n in results["words"])
+    elif kind == "text":
+        listed = "; ".join(f"{t} ({n})" for t, n in results["items"])
+    else:
+        listed = "; ".join(f"{i['text']} ({i['votes']} votes)" for i in results["items"])
+    return head + "." + (f" {listed}." if listed else "")
 
 
 def results_chart(question: dict, results: dict) -> SvgChart | None:

@@ -281,12 +281,12 @@ class RoomPoll(widgets.VBox):
                                sum(s <= 6 for s in scores)) if scores else None
         self.result = counts
         if counts is None:
-            self.big.value = ('<div style="font-size: 2.5em">Waiting for the room\'s '
-                              "scores…</div>")
+            self.big.value = ('<div style="font-size: 2.5em; line-height: 1.3">Waiting for '
+                              "the room's scores…</div>")
             self.chart.clear()
             return None
         if not self._revealed:
-            self.big.value = (f'<div style="font-size: 2.5em">{counts.n} '
+            self.big.value = (f'<div style="font-size: 2.5em; line-height: 1.3">{counts.n} '
                               f"{'answer' if counts.n == 1 else 'answers'} so far</div>"
                               '<div style="font-size: 1.4em">The NPS appears when the trainer '
                               "shows the results.</div>")

@@ -10,7 +10,8 @@ module 03's skit comparison. Also: a second vote replaces the first, a burst
 from one phone is refused (429) while the others vote on, a text answer full of
 markup stays text, the room survives ``kill -9`` (the workshop stops, and
 started again shows the same totals), PageDown on the presenter moves the
-projector, and axe-core finds nothing serious on the projector or phone pages.
+projector, axe-core finds nothing serious on the projector or phone pages, and a
+long text answer never hides under the phone page's status bar.
 
 One workshop per module for the whole file; the tests run in order and build on
 each other's room (as a session does), and each can also run alone.
@@ -22,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -29,6 +31,7 @@ import pytest
 
 import axe
 import browser_helpers as bh
+from ccexercise.launch import _answers
 
 PHONES = ("Pixel 7", "iPhone 13", "Galaxy S9+")
 NPS = "05_nps"
@@ -135,6 +138,12 @@ def _vote(phone, score: int) -> None:
     _expect(phone.locator(".saved").first).to_have_text(f"Saved: {score} — you can change it")
     _expect(phone.get_by_role("button", name=f"✓ {score}")).to_have_attribute(
         "aria-pressed", "true")
+
+
+def _votes(room: Room, scores) -> None:
+    """Each phone votes its score (a vote it already gave is simply given again)."""
+    for phone, score in zip(room.phones, scores):
+        _vote(phone, score)
 
 
 def _decode_qr(path: Path) -> list[str]:
@@ -247,13 +256,17 @@ def test_phones_vote_and_the_projector_shows_the_rooms_nps(nps_room, watch, arti
     poll = _nps_poll(room.projector)
     room.ensure_open("recommend")
     for phone, score in zip(room.phones, (10, 9, 3)):
-        _expect(phone.get_by_role("group", name=re.compile("recommend"))).to_be_visible()
+        question = phone.get_by_role("group", name=re.compile("recommend"))
+        _expect(question).to_be_visible()
+        _expect(question).to_have_accessible_description(  # not only seen: read out too
+            re.compile(r"^0 = not at all likely\s+10 = extremely likely$"))
         _vote(phone, score)
     room.phones[0].screenshot(path=str(artifacts / "phone-voted.png"))
     _expect(poll).to_contain_text("3 answers so far")
     _expect(poll).not_to_contain_text("NPS +")
     _expect(room.question("recommend")).to_contain_text("3 answers · open · results hidden")
-    room.presenter.screenshot(path=str(artifacts / "presenter.png"), full_page=True)
+    room.question("recommend").scroll_into_view_if_needed()
+    room.presenter.screenshot(path=str(artifacts / "presenter.png"))
 
     room.ensure_revealed("recommend")
     # 2 promoters, no passive, 1 detractor: (2 - 1) / 3 = +33.3
@@ -265,6 +278,13 @@ def test_phones_vote_and_the_projector_shows_the_rooms_nps(nps_room, watch, arti
     _expect(chart).to_have_attribute("src", re.compile(r"^(blob|data):"))
     poll.scroll_into_view_if_needed()
     room.projector.screenshot(path=str(artifacts / "projector-nps-revealed.png"))
+    # The whole room's screen at once: the step, the QR code, the room's NPS.
+    room.projector.set_viewport_size({"width": 1280, "height": 1500})
+    try:
+        room.projector.get_by_text(re.compile(r"^Step \d+ of \d+")).scroll_into_view_if_needed()
+        room.projector.screenshot(path=str(artifacts / "projector-overview.png"))
+    finally:
+        room.projector.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_second_vote_replaces_the_first(nps_room, watch, artifacts):
@@ -275,6 +295,7 @@ def test_a_second_vote_replaces_the_first(nps_room, watch, artifacts):
     room.ensure_phones()
     poll = _nps_poll(room.projector)
     room.ensure_open("recommend")
+    _votes(room, (10, 9, 3))  # as the test before left them (run alone, they are cast now)
     room.ensure_revealed("recommend")
     _expect(poll).to_contain_text("NPS +33.3")
     chart = poll.locator("img.widget-image")
@@ -297,7 +318,7 @@ def test_a_burst_from_one_phone_is_refused_while_the_others_vote(nps_room, watch
     room.ensure_phones()
     room.ensure_open("recommend")
     flooder, other = room.phones[0], room.phones[1]
-    _vote(flooder, 10)
+    _votes(room, (10, 9, 8))
     time.sleep(2.5)  # the phone's bucket full again (5 a second, 10 at most)
     statuses = flooder.evaluate("""async () => {
         const send = () => fetch("/api/answer", {method: "POST", credentials: "same-origin",
@@ -379,11 +400,12 @@ def test_the_room_survives_kill_9(nps_room, watch, artifacts):
     room.ensure_views()
     room.ensure_phones()
     room.ensure_open("recommend")
+    _votes(room, (10, 9, 8))
     room.ensure_revealed("recommend")
     poll = _nps_poll(room.projector)
-    _expect(poll).to_contain_text(re.compile(r"NPS [+-]\d+\.\d"))
+    before = "NPS +66.7"  # 2 promoters, 1 passive
+    _expect(poll).to_contain_text(before)
     _expect(poll).to_contain_text("3 answers")
-    before = re.search(r"NPS [+-]\d+\.\d", poll.inner_text()).group(0)
     workshop = room.workshop
 
     server = workshop.room_process()
@@ -391,12 +413,14 @@ def test_the_room_survives_kill_9(nps_room, watch, artifacts):
     killed = time.monotonic()
     try:
         code = workshop.process.process.wait(30)
-    except Exception:
+    except subprocess.TimeoutExpired:
         pytest.fail(f"the workshop command did not stop after its room server was killed:\n"
                     f"{workshop.output()[-2000:]}")
     stopped = time.monotonic() - killed
     assert code != 0, f"the workshop command stopped with {code}"
     assert "the room server stopped by itself" in workshop.output(), workshop.output()[-2000:]
+    assert not _answers(f"http://127.0.0.1:{workshop.port}/voila/static/voila.js"), \
+        "Voila still answers after the workshop command stopped"
     shutil.copy(workshop.log_path, artifacts / workshop.log_path.name)
     workshop.stop()
 
@@ -404,13 +428,14 @@ def test_the_room_survives_kill_9(nps_room, watch, artifacts):
     print(f"the workshop stopped {stopped:.1f} s after kill -9; started again in "
           f"{workshop.startup_seconds:.1f} s")
     room.open_views()
-    request_poll = _nps_poll(room.projector)
-    _expect(request_poll).to_contain_text(before, timeout=PAGE_TIMEOUT)
-    _expect(request_poll).to_contain_text("3 answers")
+    poll = _nps_poll(room.projector)
+    _expect(poll).to_contain_text(before, timeout=PAGE_TIMEOUT)
+    _expect(poll).to_contain_text("3 answers")
+    poll.scroll_into_view_if_needed()
     room.projector.screenshot(path=str(artifacts / "projector-after-restart.png"))
     _vote(room.phones[1], 9)  # the phone's page reconnects; its cookie still counts
-    _expect(request_poll).to_contain_text(before)
-    _expect(request_poll).to_contain_text("3 answers")
+    _expect(poll).to_contain_text(before)
+    _expect(poll).to_contain_text("3 answers")
 
 
 # -- module 03: the skits ----------------------------------------------------------------
@@ -421,7 +446,9 @@ XSS = ('<img src=x onerror="window.__pwned=1">', "<script>window.__x=1</script>"
 def _go_to_ratings(room: Room) -> None:
     """The presenter moves to the Ratings step (step 6 of 8); the projector follows."""
     meta = room.presenter.get_by_text(re.compile(r"^Step \d+ of \d+"))
-    next_button = room.presenter.get_by_role("button", name="Next", exact=True)
+    next_button = room.presenter.locator(".widget-vbox").filter(has=meta).filter(
+        has=room.presenter.get_by_role("button", name="Next")).last.get_by_role(
+        "button", name="Next")
     for _ in range(8):
         if re.match(r"^Step 6 of 8", meta.inner_text()):
             break
@@ -454,6 +481,25 @@ def _answer_text(phone, text: str) -> None:
     box.locator("xpath=following-sibling::button[1]").click()
     _expect(box.locator("xpath=following-sibling::p[contains(@class,'saved')][1]")).to_have_text(
         f"Saved: {text} — you can change it")
+    _nothing_under_the_status_bar(phone)
+
+
+_COVERED = """() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const bar = document.getElementById("status").getBoundingClientRect();
+    const shown = [...document.querySelectorAll("main *")].filter(e => e.getClientRects().length);
+    const last = Math.max(...shown.map(e => e.getBoundingClientRect().bottom));
+    return {bar: bar.height ? bar.top : null, last: last};
+}"""
+
+
+def _nothing_under_the_status_bar(phone) -> None:
+    """Scrolled to the end, the page's last line is above the status bar fixed at the
+    bottom of the screen (else the bar would hide it for good)."""
+    where = phone.evaluate(_COVERED)
+    assert where["bar"] is None or where["last"] <= where["bar"] + 0.5, (
+        f"the status bar (top at {where['bar']:.0f} px) hides the end of the page "
+        f"(down to {where['last']:.0f} px)")
 
 
 def test_markup_in_a_text_answer_stays_text_on_the_projector(skit_room, watch, artifacts):
@@ -514,10 +560,73 @@ def test_phones_rate_a_skit_and_the_comparison_follows(skit_room, watch, artifac
         pictures.append(chart.get_attribute("src"))
     compare.locator("table").scroll_into_view_if_needed()
     projector.screenshot(path=str(artifacts / "projector-skit-comparison.png"))
-    presenter.screenshot(path=str(artifacts / "presenter-rating-form.png"), full_page=True)
+    form.scroll_into_view_if_needed()
+    presenter.screenshot(path=str(artifacts / "presenter-rating-form.png"))
 
     files = list(room.workshop.session_dir.glob("skit-ratings-*.csv"))
     assert len(files) == 1, files
     saved = RatingSession(files[0])
     assert [(r.skit, sorted(r.room)) for r in saved.ratings] == [
         (team, sorted(scores)) for team, _e, scores in rounds]
+
+
+def test_accessibility_of_the_skit_projector_and_a_text_question(skit_room, watch, artifacts):
+    """axe-core on module 03's projector (the questions' results, the word cloud, the
+    comparison table) and on a phone with a rating and a text question."""
+    room = watch(skit_room)
+    _ready_for_ratings(room)
+    room.ensure_revealed("felt")
+    reports = [axe.audit(room.projector, "skit-projector", artifacts),
+               axe.audit(room.phones[1], "phone-rating-and-text", artifacts)]
+    for report in reports:
+        print(report.summary())
+    problems = [r.summary() for r in reports if r.blocking]
+    assert not problems, "\n".join(problems)
+
+
+# -- the phone page alone -------------------------------------------------------------------
+
+LONG_ANSWER = ("that nobody greets him at the door, the music is too loud and the queue "
+               "never moves; " * 4)[:280]
+
+
+def test_a_long_text_answer_stays_readable_on_small_phones(playwright_chromium, artifacts,
+                                                          tmp_path):
+    """Module 06's [guess] takes 280 characters: on four phone sizes the saved answer and
+    the Send button stay in view, above the status bar at the screen's bottom edge (which
+    once grew with the answer and covered them for good)."""
+    import json
+    import urllib.request
+
+    from ccexercise.room.server import RoomThread
+    from ccexercise.room.store import RoomStore
+    from ccexercise.workshop import run_sheet_for
+
+    playwright, browser = playwright_chromium
+    store = RoomStore(tmp_path / "room.sqlite", module="06")
+    room = RoomThread(run_sheet_for("06_guess_what_he_dislikes"), store)
+    try:
+        opened = urllib.request.Request(
+            f"{room.url}api/control/question", method="POST",
+            data=json.dumps({"question": "guess", "action": "open"}).encode(),
+            headers={"X-Room-Secret": store.secret, "Content-Type": "application/json"})
+        urllib.request.urlopen(opened, timeout=10).close()
+        for name in (*PHONES, "iPhone SE"):
+            context = bh.local_context(browser, **playwright.devices[name])
+            try:
+                phone = context.new_page()
+                phone.goto(f"{room.url}?code={store.join_code}")
+                box = phone.get_by_label("What do you think the customer dislikes?")
+                box.fill(LONG_ANSWER)
+                phone.get_by_role("button", name="Send").click()
+                _expect(phone.locator(".saved")).to_have_text(
+                    f"Saved: {LONG_ANSWER.strip()} — you can change it")
+                _expect(phone.locator("#status")).to_have_text(re.compile(r"^Saved: .{39}… — "))
+                _nothing_under_the_status_bar(phone)
+                shot = artifacts / f"phone-long-answer-{bh.safe_name(name)}.png"
+                phone.screenshot(path=str(shot))
+            finally:
+                context.close()
+    finally:
+        room.stop()
+        store.close()

@@ -38,6 +38,12 @@
     return Array.isArray(value) ? value.join(", ") : String(value);
   }
 
+  // The status line repeats an answer briefly (the card above shows all of it).
+  function brief(value) {
+    const text = shown(value);
+    return text.length > 40 ? text.slice(0, 39) + "…" : text;
+  }
+
   // -- joining ----------------------------------------------------------------------
   function showJoin(message) {
     joinForm.hidden = false;
@@ -70,7 +76,7 @@
     const reply = await call("POST", "/api/answer", {question: q.id, value: value});
     if (reply.status === 200) {
       card.saved(reply.data.value);
-      say("Saved: " + shown(reply.data.value) + " — you can change it");
+      say("Saved: " + brief(reply.data.value) + " — you can change it");
     } else if (reply.status === 401) {
       showJoin(reply.data.error);
     } else {
@@ -110,9 +116,11 @@
       row.appendChild(button);
     }
     fieldset.appendChild(row);
-    if (q.kind === "nps") {
-      fieldset.appendChild(el("div", {className: "ends", "aria-hidden": "true"}, [
+    if (q.kind === "nps") {  // the scale's ends, read out with the question too
+      const endsId = "q-" + q.id + "-ends";
+      fieldset.appendChild(el("div", {className: "ends", id: endsId}, [
         el("span", {text: "0 = not at all likely"}), el("span", {text: "10 = extremely likely"})]));
+      fieldset.setAttribute("aria-describedby", endsId);
     }
     root.appendChild(fieldset);
     const fb = feedback(root);
