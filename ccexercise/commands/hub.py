@@ -7,6 +7,11 @@ npm into ``.ccexercise/node/``), prepares the nbgrader exchange and the
 course copies, prints the address and passwords to share, and stops
 everything on Ctrl-C. Submissions, grades and learners' work stay on disk,
 so running it again carries on where the room left off.
+
+With ``--room MODULE`` the live room of that module runs as the hub's
+service ``room`` (:mod:`ccexercise.hub.room`): phones join at
+``<hub address>/services/room/`` with the printed code and no hub login, and
+the instructor's facilitator page steers it.
 """
 
 from __future__ import annotations
@@ -52,6 +57,11 @@ def register(subparsers) -> None:
                         help="memory (address space) cap of each user server and kernel")
     parser.add_argument("--idle-timeout", type=int, default=3600, metavar="SECONDS",
                         help="stop a user's server after this long without activity")
+    parser.add_argument("--room", metavar="MODULE", default=None,
+                        help="also run the live room of one module (e.g. 05_nps) as a hub "
+                             "service: phones join at <hub address>/services/room/ with the "
+                             "printed code, without a hub account; the instructor's facilitator "
+                             "page steers it. One module per hub run")
     parser.set_defaults(func=run)
 
 
@@ -98,6 +108,14 @@ def run(args: argparse.Namespace) -> int:
 
     root = course_root()
     roster = load_hub_roster(args.roster)
+    if args.room:
+        from ..workshop import run_sheet_for
+
+        try:  # a clear error before users are made or anything is installed
+            run_sheet_for(args.room)
+        except ValueError as error:
+            print(f"ccexercise hub: --room {args.room}: {error}", file=sys.stderr)
+            return 2
     missing = provision.missing_packages()
     if missing:
         print(f"Installing {', '.join(missing)} ...", flush=True)
@@ -131,14 +149,26 @@ def run(args: argparse.Namespace) -> int:
             previous and previous.admin_password, 32, lambda: secrets.token_urlsafe(32),
             "--instructor-password")
     provision.prepare(settings)
-    settings.save(settings_file)
     address = share_address(args.ip, args.port)
+    room_lines = ""
+    if args.room:
+        from ..hub.room import prepare_room
+
+        path, code = prepare_room(settings, args.room.strip().rstrip("/"), address,
+                                  launch.free_port())
+        room_lines = (f"\nThe live room of {settings.room_module} runs on the hub: phones join at "
+                      f"{settings.room_join_url} with the code {code}\n(no hub account needed; "
+                      f"open course/{settings.room_module}/facilitator.ipynb as the instructor "
+                      f"to steer it). Its answers are saved in {path}.")
+    settings.save(settings_file)
     if settings.auth == "shared":
         print(f"Learners log in with their roster username and the workshop password: "
               f"{settings.user_password}\nThe instructor ({roster.instructor}) logs in with: "
               f"{settings.admin_password}", flush=True)
     else:
         print("Everyone logs in with the username and password from the roster.", flush=True)
+    if room_lines:
+        print(room_lines, flush=True)
     env = dict(os.environ, **{SETTINGS_ENV: str(settings_file)})
     argv = [sys.executable, "-m", "jupyterhub", "-f", str(_config_file(root))]
     log = state / "jupyterhub.log"   # the hub's and the users' servers' messages; root only

@@ -10,4 +10,5 @@
 - :mod:`.copy_course`: the first-login copy of the course into a home folder.
 - :mod:`.auth`: log in with the roster's own passwords.
 - :mod:`.exchange`: nbgrader submissions only the instructor can read.
+- :mod:`.room`: the live room as the hub service `room` (`ccexercise hub --room`).
 """

@@ -44,6 +44,10 @@ class HubSettings:
     nproc_limit: int = 256           # processes per user
     nice: int = 5                    # user servers yield the CPU to the hub and proxy
     idle_timeout: int = 3600         # seconds before an idle server is stopped
+    room_module: str | None = None   # --room: the module whose live room runs as a service
+    room_port: int | None = None     # where that room listens, on 127.0.0.1
+    room_secret: str | None = None   # its facilitator secret (the instructor's server only)
+    room_join_url: str | None = None  # the address phones open (<hub>/services/room/)
 
     @property
     def exchange(self) -> str:

@@ -24,15 +24,18 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-__all__ = ["RUNTIME_FILE", "SECRET_VAR", "URL_VAR", "add_arguments", "connection_help",
-           "join_url", "lan_address", "qr_url", "room_command", "room_env", "runtime_file",
-           "write_runtime_file"]
+__all__ = ["PREFIX_VAR", "RUNTIME_FILE", "SECRET_VAR", "URL_VAR", "add_arguments", "base_url",
+           "connection_help", "join_url", "lan_address", "qr_url", "room_command", "room_env",
+           "runtime_file", "write_runtime_file"]
 
 #: The environment variables that tell a kernel where the room server is, and its secret.
 URL_VAR = "CCEXERCISE_ROOM_URL"
 SECRET_VAR = "CCEXERCISE_ROOM_SECRET"
 #: The file (in Jupyter's runtime folder) the room server writes for kernels to find it.
 RUNTIME_FILE = "ccexercise-room.json"
+#: Set by JupyterHub for a service it runs: the path its proxy routes to it
+#: (``/services/<name>/``), the room's default ``--base-url``.
+PREFIX_VAR = "JUPYTERHUB_SERVICE_PREFIX"
 #: A private address to "connect" a UDP socket to: that picks the network interface
 #: the laptop would use for the local network, and sends nothing.
 _PROBE = ("10.254.254.254", 1)
@@ -51,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                              "local network, else 127.0.0.1)")
     parser.add_argument("--room-port", metavar="PORT", type=int, default=None,
                         help="port to listen on (default: a free one)")
+    parser.add_argument("--base-url", metavar="PATH", default=None,
+                        help="the path the room is served under, e.g. /services/room/ behind "
+                             "JupyterHub (default: $JUPYTERHUB_SERVICE_PREFIX when set, else /)")
+    parser.add_argument("--join-url", metavar="URL", default=None,
+                        help="the address phones open, when it is not the one the room listens "
+                             "on (behind a proxy, e.g. http://hub.example.org/services/room/)")
     parser.add_argument("--session-dir", metavar="DIR", default=None,
                         help="folder for the session's answers file (default: "
                              "$CCEXERCISE_SESSION_DIR, else the module's folder)")
@@ -62,18 +71,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def room_command(module: str, *, host: str, port: int, session_dir=None,
-                 run_sheet=None) -> list[str]:
-    """The argv that runs the room server for ``module`` on ``host``:``port``.
+                 run_sheet=None, base_url=None, join_url=None, python=None) -> list[str]:
+    """The argv that runs the room server for ``module`` on ``host``:``port`` (with
+    ``python``, default this one).
 
     >>> room_command("05_nps", host="10.0.0.5", port=8765, session_dir="/tmp/s")[-2:]
     ['--session-dir', '/tmp/s']
+    >>> room_command("05_nps", host="127.0.0.1", port=8765, base_url="/services/room/")[-2:]
+    ['--base-url', '/services/room/']
     """
-    argv = [sys.executable, "-m", "ccexercise.room", str(module), "--room-host", str(host),
-            "--room-port", str(int(port))]
+    argv = [str(python or sys.executable), "-m", "ccexercise.room", str(module),
+            "--room-host", str(host), "--room-port", str(int(port))]
     if session_dir is not None:
         argv += ["--session-dir", str(session_dir)]
     if run_sheet is not None:
         argv += ["--run-sheet", str(run_sheet)]
+    if base_url is not None:
+        argv += ["--base-url", str(base_url)]
+    if join_url is not None:
+        argv += ["--join-url", str(join_url)]
     return argv
 
 
@@ -100,14 +116,36 @@ def lan_address() -> str:
     return address if address and address != "0.0.0.0" else "127.0.0.1"
 
 
-def join_url(host: str, port: int) -> str:
-    """The address phones open.
+def base_url(path: str | None = None) -> str:
+    """The path the room is served under, with a slash at each end: ``path``, else
+    ``$JUPYTERHUB_SERVICE_PREFIX``, else ``/``.
+
+    >>> base_url("services/room"), base_url("/"), base_url("/services/room/")
+    ('/services/room/', '/', '/services/room/')
+    >>> base_url("http://example.org/room/")
+    Traceback (most recent call last):
+        ...
+    ValueError: the base URL must be a path such as /services/room/, got 'http://example.org/room/'
+    """
+    if path is None:
+        path = os.environ.get(PREFIX_VAR) or "/"
+    text = str(path).strip()
+    if ":" in text or "?" in text or "#" in text or "//" in text.strip("/") or "\\" in text:
+        raise ValueError(f"the base URL must be a path such as /services/room/, got {text!r}")
+    text = text.strip("/")
+    return f"/{text}/" if text else "/"
+
+
+def join_url(host: str, port: int, base: str = "/") -> str:
+    """The address phones open (``base``: the path the room is served under).
 
     >>> join_url("10.0.0.5", 8765)
     'http://10.0.0.5:8765/'
+    >>> join_url("127.0.0.1", 8765, "/services/room/")
+    'http://127.0.0.1:8765/services/room/'
     """
     host = f"[{host}]" if ":" in host else host
-    return f"http://{host}:{int(port)}/"
+    return f"http://{host}:{int(port)}{base_url(base)}"
 
 
 def qr_url(join_url: str, join_code: str) -> str:

@@ -25,6 +25,10 @@ The trainer's page (header ``X-Room-Secret``)::
     POST /api/control/delete
 
 Refusals are ``{"error": message}`` with a 4xx status, and store nothing.
+Behind JupyterHub every path above sits under the service's prefix
+(``make_app(..., base_url="/services/room/")``, ``--base-url``): the page
+asks for its files and the API relative to its own address, and the device
+cookie is limited to that path.
 Run it with ``python -m ccexercise.room MODULE`` (or ``ccexercise room MODULE``).
 """
 
@@ -36,6 +40,7 @@ import datetime as _dt
 import hmac
 import json
 import math
+import re
 import secrets
 import signal
 import sys
@@ -52,8 +57,8 @@ import tornado.netutil
 import tornado.web
 
 from ..workshop import RunSheet, RunSheetError, run_sheet_for
-from .launch import (add_arguments, connection_help, join_url as make_join_url, lan_address,
-                     qr_url, write_runtime_file)
+from .launch import (add_arguments, base_url as make_base_url, connection_help,
+                     join_url as make_join_url, lan_address, qr_url, write_runtime_file)
 from .questions import Question
 from .results import summarize
 from .store import RoomStore, default_store_path
@@ -136,8 +141,9 @@ class Room:
     condition long-polls wait on."""
 
     def __init__(self, sheet: RunSheet, store: RoomStore, *, join_url: str, module: str,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, base_url: str = "/") -> None:
         self.sheet, self.store, self.join_url, self.module = sheet, store, join_url, module
+        self.base_url = base_url
         self.questions: dict[str, tuple[int, Question]] = {}
         for index, step in enumerate(sheet.steps):
             for question in getattr(step, "polls", ()):
@@ -351,7 +357,8 @@ class _Join(_Phone):
             self.refuse(403, "that join code is not this room's: check the code on the screen")
         device = self.get_signed_cookie(COOKIE, max_age_days=2)
         device = device.decode() if device else "d-" + secrets.token_urlsafe(12)
-        self.set_signed_cookie(COOKIE, device, expires_days=2, httponly=True, samesite="Lax")
+        self.set_signed_cookie(COOKIE, device, expires_days=2, httponly=True, samesite="Lax",
+                               path=self.room.base_url)
         self.reply({"ok": True})
 
 
@@ -515,6 +522,14 @@ class _Delete(_Control):
         self.reply({"ok": True, "deleted": deleted})
 
 
+class _ToPage(_Handler):
+    """``/services/room`` (no slash): to the phone page, whose relative links need it."""
+
+    def get(self) -> None:
+        query = self.request.query
+        self.redirect(self.room.base_url + (f"?{query}" if query else ""))
+
+
 class _NotFound(_Handler):
     def prepare(self) -> None:
         self.refuse(404, "there is nothing here")
@@ -527,22 +542,41 @@ def _log(handler: tornado.web.RequestHandler) -> None:
                                      handler._request_summary(), 1000 * handler.request.request_time())
 
 
-def _static_files() -> dict[str, bytes]:
+def _static_files(base_url: str = "/") -> dict[str, bytes]:
+    """The phone's files; the page's links to its script and style under ``base_url``."""
     folder = resources.files(__package__) / "static"
-    return {name: (folder / name).read_bytes() for name, _ in _STATIC.values()}
+    files = {name: (folder / name).read_bytes() for name, _ in _STATIC.values()}
+    prefix = base_url.encode()
+    files["phone.html"] = (files["phone.html"].replace(b'src="/room/', b'src="' + prefix + b"room/")
+                           .replace(b'href="/room/', b'href="' + prefix + b"room/"))
+    return files
 
 
 def make_app(sheet: RunSheet, store: RoomStore, *, join_url: str, module: str,
-             clock: Callable[[], float] = time.monotonic) -> tornado.web.Application:
+             clock: Callable[[], float] = time.monotonic,
+             base_url: str = "/") -> tornado.web.Application:
     """The room's Tornado application for ``sheet``'s questions, kept in ``store``.
 
     ``join_url`` is the address phones open (shown on the projector with the join code);
-    ``clock`` drives the rate limits. The application's ``room`` setting is the
+    ``clock`` drives the rate limits; ``base_url`` is the path every route sits under
+    (``/services/room/`` as a JupyterHub service; the page is then at that path, and
+    ``/services/room`` redirects to it). The application's ``room`` setting is the
     :class:`Room` the handlers share.
+
+    >>> import tempfile, pathlib
+    >>> from ccexercise.workshop import run_sheet_for
+    >>> store = RoomStore(pathlib.Path(tempfile.mkdtemp()) / "room.sqlite")
+    >>> app = make_app(run_sheet_for("05_nps"), store, join_url="", module="05_nps",
+    ...                base_url="/services/room/")
+    >>> app.settings["room"].base_url
+    '/services/room/'
+    >>> store.close()
     """
-    room = Room(sheet, store, join_url=join_url, module=module, clock=clock)
-    files = _static_files()
-    static = [(path.replace(".", r"\."), _Static,
+    base = make_base_url(base_url)
+    room = Room(sheet, store, join_url=join_url, module=module, clock=clock, base_url=base)
+    files = _static_files(base)
+    prefix = re.escape(base.rstrip("/"))
+    static = [(prefix + re.escape(path), _Static,
                {"room": room, "content": files[name], "content_type": kind})
               for path, (name, kind) in _STATIC.items()]
     routes = [(r"/api/join", _Join), (r"/api/now", _Now), (r"/api/answer", _Answer),
@@ -550,8 +584,11 @@ def make_app(sheet: RunSheet, store: RoomStore, *, join_url: str, module: str,
               (r"/api/control/step", _Step), (r"/api/control/question", _QuestionAction),
               (r"/api/control/hide", _Hide), (r"/api/control/typed", _Typed),
               (r"/api/control/export\.csv", _Export), (r"/api/control/delete", _Delete)]
+    handlers = static + [(prefix + path, handler, {"room": room}) for path, handler in routes]
+    if prefix:
+        handlers.append((prefix, _ToPage, {"room": room}))
     return tornado.web.Application(
-        static + [(path, handler, {"room": room}) for path, handler in routes],
+        handlers,
         default_handler_class=_NotFound, default_handler_args={"room": room},
         cookie_secret=store.secret, xsrf_cookies=False, compress_response=False,
         log_function=_log, room=room)
@@ -588,7 +625,7 @@ class RoomThread:
     """
 
     def __init__(self, sheet: RunSheet, store: RoomStore, *, host: str = "127.0.0.1",
-                 module: str = "room") -> None:
+                 module: str = "room", base_url: str = "/") -> None:
         import threading
 
         self.store, self.host = store, host
@@ -601,8 +638,9 @@ class RoomThread:
             async def start() -> None:
                 sockets = tornado.netutil.bind_sockets(0, address=host)
                 self.port = sockets[0].getsockname()[1]
-                self.url = make_join_url(host, self.port)
-                self.app = make_app(sheet, store, join_url=self.url, module=module)
+                self.url = make_join_url(host, self.port, base_url)
+                self.app = make_app(sheet, store, join_url=self.url, module=module,
+                                    base_url=base_url)
                 self.server = tornado.httpserver.HTTPServer(self.app, max_body_size=2**20)
                 self.server.add_sockets(sockets)
 
@@ -666,15 +704,22 @@ def run(args: argparse.Namespace) -> int:
     path = _store_path(args, sheet)
     if args.delete:
         return _delete(path, yes=args.yes)
+    try:
+        base = make_base_url(getattr(args, "base_url", None))
+    except ValueError as error:
+        print(f"ccexercise room: {error}", file=sys.stderr)
+        return 2
     host = args.room_host or lan_address()
-    return asyncio.run(_serve(sheet, path, args.module, host, args.room_port or 0))
+    return asyncio.run(_serve(sheet, path, args.module, host, args.room_port or 0, base=base,
+                              public_url=getattr(args, "join_url", None)))
 
 
-async def _serve(sheet: RunSheet, path: Path, module: str, host: str, port: int) -> int:
+async def _serve(sheet: RunSheet, path: Path, module: str, host: str, port: int, *,
+                 base: str = "/", public_url: str | None = None) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     store = RoomStore(path, module=module)
     try:
-        app = make_app(sheet, store, join_url="", module=module)
+        app = make_app(sheet, store, join_url="", module=module, base_url=base)
         try:
             sockets = tornado.netutil.bind_sockets(port, address=host)
         except OSError as error:
@@ -685,8 +730,9 @@ async def _serve(sheet: RunSheet, path: Path, module: str, host: str, port: int)
         server.add_sockets(sockets)
         port = sockets[0].getsockname()[1]
         room = app.settings["room"]
-        room.join_url = make_join_url(host, port)
-        runtime = write_runtime_file(room.join_url, store.secret, module)
+        local_url = make_join_url(host, port, base)
+        room.join_url = public_url or local_url
+        runtime = write_runtime_file(local_url, store.secret, module)
         count = len(room.questions)
         print(f"The room for {sheet.title!r} is open ({count} question"
               f"{'' if count == 1 else 's'} in the run sheet).\n\n"

@@ -17,6 +17,10 @@ Who gets what:
   (root 1777; inbound 2733 owned by the instructor, so nobody can list it);
   submissions are readable by their author and the instructor only
   (ccexercise.hub.exchange.PrivateSubmit).
+- the live room (`ccexercise hub --room MODULE`): the service `room`, which the
+  proxy serves at /services/room/ to anyone (phones have no account; the room
+  asks for its join code). Only the instructor's server gets its local address
+  and facilitator secret (CCEXERCISE_ROOM_URL / CCEXERCISE_ROOM_SECRET).
 
 Limits: LocalProcessSpawner cannot enforce Spawner.mem_limit / cpu_limit
 (they are only passed on as MEM_LIMIT / CPU_LIMIT). What IS enforced: every
@@ -33,6 +37,7 @@ import pwd
 import sys
 from pathlib import Path
 
+from ccexercise.hub.room import ROOM_VARS, room_environment, room_service
 from ccexercise.hub.settings import COURSE_FOLDER, load_settings
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it loads this file)
@@ -135,6 +140,9 @@ async def pre_spawn_hook(spawner):
         "MALLOC_ARENA_MAX": "2",   # fewer malloc arenas: less address space per thread
         "CCEXERCISE_HUB_CWD": course if role == "instructor" else home,
     })
+    for name in ROOM_VARS:   # the room's secret: the instructor's server only
+        spawner.environment.pop(name, None)
+    spawner.environment.update(room_environment(s, role))
     if role == "instructor":
         spawner.notebook_dir = course
         spawner.default_url = "/lab"
@@ -155,6 +163,12 @@ c.JupyterHub.load_roles = [{
     "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["idle-culler"],
 }]
+
+# -- The live room, when `ccexercise hub --room MODULE` asked for it -------------------
+# No hub authentication (no oauth in the room): the proxy routes /services/room/ to
+# it for everyone, so phones join without an account.
+if s.room_module:
+    c.JupyterHub.services.append(room_service(s, sys.executable))
 
 # -- An organisation's own additions (authentication switches above) -------------------
 if (state / "local_config.py").is_file():

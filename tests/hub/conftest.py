@@ -63,8 +63,10 @@ def hub_setup(tmp_path_factory):
     port = free_port()
     while any(not _free(port + i) for i in (1, 2)):
         port = free_port()
-    hub = hh.Hub(roster=roster, state=state, port=port, password=secrets.token_urlsafe(12),
-                 instructor_password=secrets.token_urlsafe(32), log=artifacts / "hub.log")
+    # Passwords start with a letter: one starting with "-" would read as an option.
+    hub = hh.Hub(roster=roster, state=state, port=port, password="p" + secrets.token_urlsafe(12),
+                 instructor_password="p" + secrets.token_urlsafe(32), log=artifacts / "hub.log",
+                 room="05_nps")   # the live room as the hub's service (test_hub.py checks it)
     setup = {"hub": hub, "names": names, "state": state, "roster": roster,
              "password": hub.argv[hub.argv.index("--password") + 1],
              "instructor_password": hub.argv[hub.argv.index("--instructor-password") + 1]}

@@ -37,11 +37,11 @@ class Hub:
     """`ccexercise hub` in its own process group, as a trainer starts it in a terminal."""
 
     def __init__(self, *, roster: Path, state: Path, port: int, password: str,
-                 instructor_password: str, log: Path):
+                 instructor_password: str, log: Path, room: str | None = None):
         self.argv = [sys.executable, "-m", "ccexercise.cli", "hub", "--roster", str(roster),
                      "--state", str(state), "--ip", "127.0.0.1", "--port", str(port),
                      "--password", password, "--instructor-password", instructor_password,
-                     "--idle-timeout", "3600"]
+                     "--idle-timeout", "3600"] + (["--room", room] if room else [])
         self.port, self.log, self.state, self.process = port, log, state, None
         self.base = f"http://127.0.0.1:{port}/"
 
@@ -189,6 +189,17 @@ def processes_of(uids: set[int]) -> list[int]:
             except OSError:
                 pass
     return found
+
+
+def environ_of(pid: int) -> dict[str, str]:
+    """The environment a process was started with (``/proc/<pid>/environ``; root reads
+    anyone's); empty if the process is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:
+        return {}
+    return dict(entry.split("=", 1) for entry in raw.decode(errors="replace").split("\0")
+                if "=" in entry)
 
 
 def limits_of(pid: int) -> dict:

@@ -8,6 +8,11 @@ partly right, blank) and submits; the instructor collects, grades with
 then feedback is released and each learner fetches their own. Then one
 learner logs in with Chromium and moves the lesson's slider.
 
+The hub runs module 05's live room as its service (`--room 05_nps`): a phone
+with no account opens <hub>/services/room/, joins with the code and answers
+the question the instructor's facilitator secret opened; only the
+instructor's server has that secret.
+
 Expected scores come from the points in the solution notebook's metadata,
 added up here for the tasks each learner answered.
 """
@@ -24,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import requests
 
 import hub_helpers as hh
 from hub_helpers import MODULE, NOTEBOOK
@@ -167,8 +173,8 @@ def flow(hub_setup):
     out["submitted after restart"] = sorted(os.listdir(course / "submitted"))
     out["inbound after restart"] = sorted(os.listdir(inbound))
     with ThreadPoolExecutor(1) as pool:  # the tokens were kept in the hub's database
-        servers = pool.submit(hh.start_servers, base,
-                              {name: tokens[name] for name in learners.values()})
+        servers = pool.submit(hh.start_servers, base,   # the instructor's too: the room
+                              {name: tokens[name] for name in (instructor, *learners.values())})
         out["feedback"] = as_instructor("ccexercise", "feedback", MODULE).stdout
         out["release feedback"] = as_instructor("nbgrader", "release_feedback", MODULE)
         servers.result()
@@ -188,7 +194,42 @@ def flow(hub_setup):
     out["access"]["A lists the exchange feedback folder"] = hh.can_read(
         a, state / "exchange" / COURSE_ID / "feedback", state=state)
     mark("feedback fetched")
+    out["room"] = _room_on_the_hub(base, state, instructor, learners)
+    mark("room answered")
     return out
+
+
+def _room_on_the_hub(base: str, state: Path, instructor: str, learners: dict) -> dict:
+    """A phone with no hub account joins the room at <hub>/services/room/ and answers the
+    question the instructor opened with the secret their server was given."""
+    from ccexercise.room import RoomClient, RoomStore
+
+    url, phone, room = base + "services/room/", requests.Session(), {}
+    room["page"] = phone.get(url, timeout=30, allow_redirects=False)
+    room["script"] = phone.get(url + "room/phone.js", timeout=30, allow_redirects=False)
+    envs = {who: [hh.environ_of(pid) for pid in hh.processes_of(_uids([name]))]
+            for who, name in {"instructor": instructor, **learners}.items()}
+    given = [env for env in envs.pop("instructor") if "CCEXERCISE_ROOM_SECRET" in env]
+    room["instructor env"] = given[0] if given else {}
+    room["learner processes"] = sum(len(found) for found in envs.values())
+    room["learners with room vars"] = sorted(
+        who for who, found in envs.items() for env in found
+        if {"CCEXERCISE_ROOM_SECRET", "CCEXERCISE_ROOM_URL"} & env.keys())
+    room["control without secret"] = requests.get(url + "api/control/state",
+                                                  timeout=30).status_code
+    if not given:
+        return room
+    client = RoomClient(given[0]["CCEXERCISE_ROOM_URL"], given[0]["CCEXERCISE_ROOM_SECRET"])
+    client.question("recommend", "open")
+    room["join"] = phone.post(url + "api/join", json={"code": client.state()["join_code"]},
+                              timeout=30)
+    room["answer"] = phone.post(url + "api/answer", json={"question": "recommend", "value": 9},
+                                timeout=30)
+    room["state"] = client.state()
+    [path] = (state / "room").glob("room-05_nps-*.sqlite")
+    with RoomStore(path) as store:
+        room["stored"] = [a.value for a in store.answers("recommend")]
+    return room
 
 
 def test_the_hub_prints_the_address_to_share(flow, hub_setup):
@@ -317,3 +358,35 @@ def test_idle_servers_are_culled_by_a_hub_service(flow):
     culler = flow["services"].get("idle-culler")
     assert culler, sorted(flow["services"])
     assert "jupyterhub_idle_culler" in culler["command"] and "--timeout=3600" in culler["command"]
+
+
+def test_phones_join_the_room_through_the_hub_without_an_account(flow, hub_setup):
+    """--room 05_nps: <hub>/services/room/ is the phone page, with no hub login; the join
+    code, then an answer to the question the facilitator secret opened, lands in the
+    room's store; the control API needs the secret there too."""
+    room, base = flow["room"], hub_setup["hub"].base
+    assert f"phones join at {base}services/room/ with the code" in flow["printed"]
+    assert room["page"].status_code == 200, room["page"].text[:500]
+    assert "<title>Room poll</title>" in room["page"].text
+    assert 'src="/services/room/room/phone.js"' in room["page"].text
+    assert room["script"].status_code == 200 and "api/join" in room["script"].text
+    assert room["control without secret"] == 403
+    assert room["instructor env"], "the instructor's server has no CCEXERCISE_ROOM_SECRET"
+    assert room["join"].status_code == 200, room["join"].text
+    assert "Path=/services/room/" in room["join"].headers["Set-Cookie"]
+    assert room["answer"].status_code == 200, room["answer"].text
+    assert room["stored"] == [9]
+    assert room["state"]["join_url"] == f"{base}services/room/"
+    [recommend] = [q for q in room["state"]["questions"] if q["question"]["id"] == "recommend"]
+    assert recommend["open"] and recommend["results"]["count"] == 1
+    service = flow["services"].get("room")
+    assert service and service["prefix"] == "/services/room/", flow["services"]
+
+
+def test_only_the_instructors_server_gets_the_rooms_address_and_secret(flow):
+    room = flow["room"]
+    url = room["instructor env"].get("CCEXERCISE_ROOM_URL", "")
+    assert url.startswith("http://127.0.0.1:") and url.endswith("/services/room/"), url
+    assert room["learner processes"] > 0
+    assert room["learners with room vars"] == []
+    assert room["instructor env"]["CCEXERCISE_ROOM_SECRET"] not in flow["printed"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,94 @@ def test_hub_refuses_a_short_instructor_password():
                                          "characters, got 5"):
         _password("short", "UNSET_VARIABLE_FOR_TEST", None, 32, lambda: "x" * 40,
                   "--instructor-password")
+
+
+# -- the live room on the hub (ccexercise hub --room MODULE) --------------------------
+
+def _hub_config(tmp_path, monkeypatch, **room):
+    """deploy/jupyterhub/jupyterhub_config.py loaded as JupyterHub loads it, for hub.json
+    settings with ``room``; returns its namespace (``c``, ``pre_spawn_hook`` ...)."""
+    from traitlets.config import Config
+
+    from hub_helpers import REPO
+
+    settings = HubSettings(course=str(REPO), state=str(tmp_path), instructor="kim",
+                           learners=["ana"], python="/usr/bin/python3", **room)
+    monkeypatch.setenv("CCEXERCISE_HUB_SETTINGS", str(settings.save(tmp_path / "hub.json")))
+    config = Config()
+    namespace = {"get_config": lambda: config, "load_subconfig": lambda path: None,
+                 "__file__": str(REPO / "deploy" / "jupyterhub" / "jupyterhub_config.py")}
+    exec(compile(Path(namespace["__file__"]).read_text(), namespace["__file__"], "exec"),
+         namespace)
+    return namespace
+
+
+def _spawn_env(namespace, tmp_path, name, environment):
+    """The environment pre_spawn_hook gives ``name``'s server (no copy, no real user)."""
+    from types import SimpleNamespace
+
+    async def no_copy(username, role):
+        return None
+
+    namespace["copy_course"] = no_copy
+    namespace["pwd"] = SimpleNamespace(getpwnam=lambda n: SimpleNamespace(pw_dir=str(tmp_path)))
+    spawner = SimpleNamespace(user=SimpleNamespace(name=name), environment=environment)
+    in_own_thread(asyncio.run, namespace["pre_spawn_hook"](spawner))
+    return spawner.environment
+
+
+def test_the_room_service_is_proxied_without_hub_login_and_only_the_instructor_has_the_secret(
+        tmp_path, monkeypatch):
+    """--room: a managed service `room` under /services/room/ with no oauth; the instructor's
+    server gets the room's local address and secret, a learner's never (even from an
+    environment dict the spawners would share)."""
+    from ccexercise.hub.room import prepare_room
+    from ccexercise.room import RoomStore
+
+    settings = HubSettings(course="/c", state=str(tmp_path), instructor="kim",
+                           learners=["ana"], python="/p")
+    path, code = prepare_room(settings, "05_nps", "http://10.0.0.5:8000/", 8765)
+    with RoomStore(path) as store:   # made before the hub starts: its secret is the one
+        assert (store.secret, store.join_code) == (settings.room_secret, code)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert settings.room_join_url == "http://10.0.0.5:8000/services/room/"
+    room = {k: getattr(settings, k) for k in ("room_module", "room_port", "room_secret",
+                                              "room_join_url")}
+    namespace = _hub_config(tmp_path, monkeypatch, **room)
+    services = {s["name"]: s for s in namespace["c"].JupyterHub.services}
+    service = services["room"]
+    assert service["url"] == "http://127.0.0.1:8765"
+    assert not [key for key in service if key.startswith("oauth")]
+    argv = service["command"]
+    assert argv[1:4] == ["-m", "ccexercise.room", "05_nps"]
+    assert argv[argv.index("--base-url") + 1] == "/services/room/"
+    assert argv[argv.index("--room-host") + 1] == "127.0.0.1"
+    assert argv[argv.index("--join-url") + 1] == "http://10.0.0.5:8000/services/room/"
+    assert settings.room_secret not in " ".join(argv)
+    instructor = _spawn_env(namespace, tmp_path, "kim", {})
+    assert instructor["CCEXERCISE_ROOM_URL"] == "http://127.0.0.1:8765/services/room/"
+    assert instructor["CCEXERCISE_ROOM_SECRET"] == settings.room_secret
+    learner = _spawn_env(namespace, tmp_path, "ana", dict(instructor))
+    assert "CCEXERCISE_ROOM_SECRET" not in learner and "CCEXERCISE_ROOM_URL" not in learner
+
+
+def test_without_room_there_is_no_room_service(tmp_path, monkeypatch):
+    namespace = _hub_config(tmp_path, monkeypatch)
+    assert [s["name"] for s in namespace["c"].JupyterHub.services] == ["idle-culler"]
+    assert "CCEXERCISE_ROOM_SECRET" not in _spawn_env(namespace, tmp_path, "kim", {})
+
+
+def test_hub_refuses_a_room_without_a_run_sheet(tmp_path, capsys):
+    """--room names a module with a run sheet, checked before anything is installed."""
+    import argparse
+
+    from ccexercise.commands import hub
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("username,role\nkim,instructor\nana,learner\n")
+    if os.geteuid() != 0:
+        pytest.skip("the command checks for root first")
+    args = argparse.Namespace(roster=str(roster), room="99_nothing")
+    assert hub.run(args) == 2
+    assert "--room 99_nothing: module must name a module with a run sheet" in \
+        capsys.readouterr().err

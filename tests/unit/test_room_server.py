@@ -652,3 +652,107 @@ class TestCommand:
         assert f"Deleted 1 answers from {path}" in done.stdout
         with RoomStore(path) as opened:
             assert opened.answers(counted=False) == []
+
+
+# ------------------------------------------------------------------------------------
+# Under a prefix, as a JupyterHub service (/services/room/)
+# ------------------------------------------------------------------------------------
+
+PREFIX = "/services/room/"
+
+
+@pytest.fixture
+def hub_room(store):
+    running = RoomThread(demo_sheet(), store, module="demo", base_url=PREFIX)
+    yield running
+    running.stop()
+
+
+class TestPrefix:
+    def test_the_page_and_its_files_are_under_the_prefix(self, hub_room):
+        """The page asks for its script and style under the prefix; the script asks for
+        the API relative to the page, so it lands under the prefix too."""
+        status, _, page = request(hub_room.port, "GET", PREFIX)
+        assert status == 200 and "<title>Room poll</title>" in page
+        assert f'src="{PREFIX}room/phone.js"' in page and f'href="{PREFIX}room/phone.css"' in page
+        for path in ("room/phone.js", "room/phone.css"):
+            assert request(hub_room.port, "GET", PREFIX + path)[0] == 200
+        script = (ROOT / "ccexercise" / "room" / "static" / "phone.js").read_text()
+        assert '"/api/' not in script and 'call("POST", "api/join"' in script
+
+    @pytest.mark.parametrize("path", ["/", "/api/now", "/room/phone.js", "/services/",
+                                      "/services/roomy/", PREFIX + "services/room/",
+                                      PREFIX + "room/../room/phone.js"])
+    def test_nothing_outside_the_prefix(self, hub_room, path):
+        status, _, data = request(hub_room.port, "GET", path)
+        assert status == 404 and data == {"error": "there is nothing here"}
+
+    def test_the_prefix_without_its_slash_redirects_to_the_page(self, hub_room):
+        """A scan of ``.../services/room?code=X`` reaches the page with its code."""
+        status, headers, _ = request(hub_room.port, "GET", "/services/room?code=ACDE")
+        assert status == 302 and headers["Location"] == PREFIX + "?code=ACDE"
+
+    def test_a_phone_joins_and_answers_under_the_prefix(self, hub_room, store):
+        """The device cookie is limited to the prefix; the control API (and RoomClient
+        given the prefixed address) steers the room; the answer is stored."""
+        client = RoomClient(hub_room.url, store.secret)
+        assert hub_room.url == f"http://{HOST}:{hub_room.port}{PREFIX}"
+        client.question("come-back", "open")
+        status, headers, _ = request(hub_room.port, "POST", PREFIX + "api/join",
+                                     {"code": store.join_code})
+        assert status == 200
+        assert f"Path={PREFIX}" in headers["Set-Cookie"]
+        cookie = headers["Set-Cookie"].split(";")[0]
+        status, _, data = request(hub_room.port, "POST", PREFIX + "api/answer",
+                                  {"question": "come-back", "value": 7}, cookie=cookie)
+        assert status == 200 and data["value"] == 7
+        assert [a.value for a in store.answers("come-back")] == [7]
+        now = request(hub_room.port, "GET", PREFIX + "api/now", cookie=cookie)[2]
+        assert now["questions"][0]["mine"] == 7
+        state = client.state()
+        assert state["join_url"] == hub_room.url
+        assert state["qr_url"] == f"{hub_room.url}?code={store.join_code}"
+        assert request(hub_room.port, "GET", PREFIX + "api/control/state")[0] == 403
+
+    def test_base_url_is_normalised(self):
+        from ccexercise.room.launch import base_url
+
+        assert base_url("services/room") == base_url("/services/room/") == PREFIX
+        assert base_url("") == base_url("/") == "/"
+        for bad in ("http://evil.example/", "/a//b/", "/room?x=1"):
+            with pytest.raises(ValueError, match="must be a path"):
+                base_url(bad)
+
+    def test_the_command_takes_the_hub_prefix_and_the_public_address(self, tmp_path,
+                                                                       command_env):
+        """As JupyterHub runs it: the prefix from $JUPYTERHUB_SERVICE_PREFIX, the address
+        phones open from --join-url; the runtime file keeps the local address."""
+        from ccexercise.launch import free_port
+
+        port, public = free_port(), "http://hub.example.org:8000/services/room/"
+        sheet = tmp_path / "run_sheet.md"
+        sheet.write_text(SHEET, encoding="utf-8")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ccexercise.room", "01_lost_customer_cost",
+             "--run-sheet", str(sheet), "--room-host", HOST, "--room-port", str(port),
+             "--session-dir", str(tmp_path / "sessions"), "--join-url", public],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**command_env, "JUPYTERHUB_SERVICE_PREFIX": PREFIX}, cwd=tmp_path)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if request(port, "GET", PREFIX, timeout=2)[0] == 200:
+                        break
+                except OSError:
+                    pass
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+            runtime = json.loads((tmp_path / "rt" / "ccexercise-room.json").read_text())
+            assert runtime["url"] == f"http://{HOST}:{port}{PREFIX}"
+            state = RoomClient(runtime["url"], runtime["secret"]).state()
+            assert state["join_url"] == public
+        finally:
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(10) == 0
+        assert f"Phones open:  {public}" in process.stdout.read()

@@ -1,5 +1,5 @@
 // The phone page of the live room. Text from the server is only ever set with
-// textContent (never innerHTML). Follows the room by long-polling /api/now.
+// textContent (never innerHTML). Follows the room by long-polling api/now (relative).
 "use strict";
 
 (function () {
@@ -54,7 +54,7 @@
   }
 
   async function join(code) {
-    const reply = await call("POST", "/api/join", {code: code});
+    const reply = await call("POST", "api/join", {code: code});
     if (reply.status === 200) {
       joinForm.hidden = true;
       say("You are in the room.");
@@ -73,7 +73,7 @@
 
   // -- answering --------------------------------------------------------------------
   async function send(q, value, card) {
-    const reply = await call("POST", "/api/answer", {question: q.id, value: value});
+    const reply = await call("POST", "api/answer", {question: q.id, value: value});
     if (reply.status === 200) {
       card.saved(reply.data.value);
       say("Saved: " + brief(reply.data.value) + " — you can change it");
@@ -221,7 +221,7 @@
                                      "aria-label": "Vote for: " + idea.text + " (" + votes + ")"});
         button.dataset.idea = String(idea.id);
         button.addEventListener("click", async () => {
-          const reply = await call("POST", "/api/upvote", {question: q.id, idea: idea.id});
+          const reply = await call("POST", "api/upvote", {question: q.id, idea: idea.id});
           if (reply.status === 200) say(reply.data.voted ? "Vote saved." : "Vote taken back.");
           else if (reply.status === 401) showJoin(reply.data.error);
           else say("Not saved: " + (reply.data.error || "try again"));
@@ -271,7 +271,7 @@
       for (;;) {
         let reply;
         try {
-          reply = await call("GET", "/api/now" + (version === null ? "" : "?since=" + version));
+          reply = await call("GET", "api/now" + (version === null ? "" : "?since=" + version));
         } catch (e) {
           say("Connection lost; trying again…");
           await new Promise((done) => setTimeout(done, pause));
