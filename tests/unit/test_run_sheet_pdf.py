@@ -50,7 +50,7 @@ def text_of(path) -> str:
 
 
 def test_module_06_on_two_pages_with_every_step(tmp_path):
-    """Module 06 (8 steps, 90 minutes) prints on 2 pages with each step's title and times."""
+    """Module 06 (9 steps, 90 minutes) prints on 2 pages with each step's title and times."""
     sheet = run_sheet_for("06_guess_what_he_dislikes")
     path, count = write_run_sheet_pdf(sheet, tmp_path / "rs.pdf")
     assert count == pages(path) == 2
@@ -163,7 +163,7 @@ def test_command(tmp_path, capsys):
     """`ccexercise runsheet print MODULE --out F` writes the PDF and says how many pages."""
     out = tmp_path / "sheet.pdf"
     assert main(["runsheet", "print", "06_guess_what_he_dislikes", "--out", str(out)]) == 0
-    assert f"wrote {out} (2 pages, 8 steps, 1 poll)" in capsys.readouterr().out
+    assert f"wrote {out} (2 pages, 9 steps, 2 polls)" in capsys.readouterr().out
     assert pages(out) == 2
     assert "Poll [guess], a short answer: What do you think the customer dislikes?" \
         in text_of(out)
