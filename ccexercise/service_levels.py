@@ -257,11 +257,10 @@ def level_counts(levels) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class MaturityStage:
-    """One stage on the path from basic courtesy to a company that takes the initiative."""
+    """One stage on the path from courtesy to a company that takes the initiative."""
 
     number: int
     name: str
-    company_path: str
     who_starts: str
     description: str
     examples: tuple[str, ...]
@@ -270,23 +269,27 @@ class MaturityStage:
         return f"Stage {self.number}: {self.name}"
 
 
-#: The three stages of service maturity, in order (source S). The
-#: ``company_path`` names the matching step in how a company grows: high
-#: service, then professional service, then a customer-care centre.
+#: The three stages of service maturity, in order (source S): courtesy and
+#: individual service; competence with problems and non-standard cases, once
+#: the customer raises them; the company taking the initiative. Each builds on
+#: the one before. (The same source describes, in a separate passage, how a
+#: company's service grows: high service, then professional service, then the
+#: company as a customer-care centre. It does not tie those steps to these
+#: stages, so they are not paired here.)
 MATURITY_STAGES = (
     MaturityStage(
-        1, "Basic courtesy", "high service", "the customer",
+        1, "Courtesy and individual service", "the customer",
         "Staff are polite and attentive and treat each customer as a person.",
         ("a greeting and eye contact", "the customer's name remembered",
          "a thank-you at the end")),
     MaturityStage(
-        2, "Solving problems", "professional service", "the customer",
+        2, "Solving problems", "the customer",
         "Staff are competent at solving problems and handling situations no script "
         "covers, once the customer raises them.",
         ("a faulty item replaced on the spot", "a clear answer to an unusual request",
          "a complaint settled in one call")),
     MaturityStage(
-        3, "The company takes the initiative", "a customer-care centre", "the company",
+        3, "The company takes the initiative", "the company",
         "The company acts before the customer asks: it prevents problems, offers help "
         "and tailors what it offers to each customer.",
         ("a call to say a delivery will be late, with a new time",

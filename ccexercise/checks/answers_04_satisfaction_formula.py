@@ -61,10 +61,10 @@ register(
 )
 register(
     '04.end_user_reliability_gap', float,
-    'aae1b76ea5c4a43c7da2f9268b74dbefe4dc7ad458c14871d3f50123c2957794',
+    '53048d3bc39acee4f7dd28d9e06a56e5d4d9481fb0795e199ed07b25a8298fbc',
     "Read the 'reliability' column in the end user row; keep the minus sign.",
     {
-        '96bc8f3ba966dfc941c26065fdb5c43ef65678fdece296fa0150a614610bc0b5':
+        'dc1e25ef924640642be373c377802aaf01beb1c3d17ffee3b04ee27821631d28':
             'The gap is below zero: end users get less reliability than they expect. Keep the minus sign.',
         '9b577da1ab6c10333cef8e6f0931cf8c739a3aa25c08e648779a9d6a19a6a846':
             "That is the wholesalers' reliability gap. Look at the end user row.",

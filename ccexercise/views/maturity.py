@@ -4,7 +4,7 @@
 >>> result = cc.maturity_stage([True, True, False, True, False, False, False, False, False])
 >>> chart = maturity_chart(result)
 >>> chart.title, list(chart.series[0].values)
-('You reached Stage 1: Basic courtesy', [2.0, 1.0, 0.0])
+('You reached Stage 1: Courtesy and individual service', [2.0, 1.0, 0.0])
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 >>> for box in w.boxes[:3]:
 ...     box.value = True
 >>> w.result.stage.name
-'Basic courtesy'
+'Courtesy and individual service'
 >>> w.chart.chart.title
-'You reached Stage 1: Basic courtesy'
+'You reached Stage 1: Courtesy and individual service'
 """
 
 from __future__ import annotations

@@ -1,23 +1,45 @@
-"""Make ``survey.csv``, the synthetic service survey for module 04.
+"""Make ``survey.csv``, the invented service survey for module 04.
 
-The story: a steel supplier asks its business customers to rate ten plain
-statements about its service (two per dimension: tangibles, reliability,
-responsiveness, assurance, empathy) twice on a 1-7 scale: what they expect
-from a good supplier, and what they get from this one. End users (the
-plants that work the steel) care most about reliable deliveries of exactly
-what they ordered; wholesalers care most about quick answers and quick
-claims handling. The supplier serves end users' technical questions well
-but delivers late; it answers wholesalers slowly. So the two segments'
-weakest dimensions differ, as in the steel-supplier case of the source
-texts. The East branch delivers a little worse than the others.
+Everything in it is made up. It is modelled on a real case from the source
+texts: a steel supplier whose survey of its business customers found that
+end users (the plants that work the steel) were *less* satisfied than
+wholesalers with product quality, product development and claims handling,
+and *more* satisfied with pre- and after-sales service; end users ranked
+quality, technical support, payment terms and price first, wholesalers
+delivery, communication and pre- and after-sales service.
+
+This survey asks about service only: ten plain statements (two per
+dimension: tangibles, reliability, responsiveness, assurance, empathy),
+each rated twice on a 1-7 scale: what the customer expects from a good
+supplier, and what they get from this one. Five statements stand in for
+the case's factors:
+
+* ``reliability_2`` (what arrives is exactly what was ordered): product quality;
+* ``responsiveness_2`` (a complaint is dealt with without delay): claims handling;
+* ``empathy_1`` (staff take the time to understand my business's needs):
+  pre- and after-sales service;
+* ``assurance_1`` (staff can answer technical questions): technical support;
+* ``reliability_1`` (orders arrive on the promised day): delivery, and
+  ``responsiveness_1`` (calls and messages get a quick answer): communication.
+
+The case's direction, as the generator is given it: end users get less than
+they expect on quality and on claims handling, and more than they expect on
+pre- and after-sales service; wholesalers are the other way round on those
+three. What a segment ranks first it also expects most of: end users expect
+most of quality and technical support, wholesalers of delivery, communication
+and pre- and after-sales service. This supplier answers wholesalers' calls
+slowly. Product development, price and payment terms are not service
+statements, so this survey does not ask about them. Retail shops, the third
+segment, are the course's own addition. The East branch delivers a little
+worse than the others.
 
 Like any real survey export, the file has a few bad rows, which the loader
 reports with row, column and reason: ratings typed off the scale (8, 0) or
 as 6.5, skipped questions, a segment spelled differently, impossible or
 foreign-format dates, a form submitted twice and a row cut short.
 
-Everything is made up, from a fixed random seed, so running the script
-again gives a byte-identical file::
+It is made from a fixed random seed, so running the script again gives a
+byte-identical file::
 
     .venv/bin/python data/04_satisfaction_formula/generate.py            # rewrite survey.csv
     .venv/bin/python data/04_satisfaction_formula/generate.py other.csv  # write elsewhere
@@ -43,16 +65,20 @@ COLUMNS = (["respondent_id", "date", "branch", "segment"]
 
 SEGMENTS = {"end user": 0.45, "wholesaler": 0.40, "retail shop": 0.15}
 BRANCHES = {"North": 0.30, "South": 0.25, "East": 0.25, "West": 0.20}
-# Mean expectation and perception per segment and dimension (1-7), in DIMENSIONS order.
+# Mean expectation and perception per segment and statement (1-7), in ITEMS order:
+# tangibles_1, tangibles_2, reliability_1 (delivery), reliability_2 (quality),
+# responsiveness_1 (communication), responsiveness_2 (claims handling),
+# assurance_1 (technical support), assurance_2, empathy_1 (pre- and after-sales
+# service), empathy_2.
 EXPECTED = {
-    "end user": (4.6, 6.6, 5.6, 6.2, 5.0),
-    "wholesaler": (4.4, 6.0, 6.5, 5.2, 5.9),
-    "retail shop": (5.2, 5.8, 5.9, 5.3, 6.0),
+    "end user":    (4.6, 5.0, 5.8, 6.6, 5.2, 6.0, 6.5, 6.0, 5.2, 4.8),
+    "wholesaler":  (4.4, 4.8, 6.6, 6.0, 6.6, 5.4, 5.0, 5.6, 6.3, 5.6),
+    "retail shop": (5.2, 5.4, 5.8, 5.6, 6.0, 5.6, 5.0, 5.3, 5.8, 6.0),
 }
 PERCEIVED = {
-    "end user": (5.3, 4.9, 5.2, 5.9, 4.9),
-    "wholesaler": (5.0, 5.6, 4.6, 5.3, 5.1),
-    "retail shop": (4.8, 5.4, 5.3, 5.2, 4.9),
+    "end user":    (5.25, 5.35, 5.15, 4.45, 5.2, 4.7, 6.0, 5.8, 5.6, 4.8),
+    "wholesaler":  (5.0, 5.0, 5.9, 5.8, 4.8, 5.3, 5.4, 5.6, 5.6, 5.3),
+    "retail shop": (4.8, 4.9, 5.1, 5.1, 5.2, 5.0, 5.0, 5.2, 4.8, 4.8),
 }
 EAST_RELIABILITY = -0.5   # the East branch's deliveries are a little worse
 FIRST_DAY = dt.date(2025, 3, 3)
@@ -94,10 +120,9 @@ def make_rows(seed: int = SEED, respondents: int = RESPONDENTS) -> list[list[str
     for i in range(respondents):
         cells = [f"R{i + 1:04d}", date[i].isoformat(), branch[i], segment[i]]
         for k, item in enumerate(ITEMS):
-            d = DIMENSIONS.index(item.rsplit("_", 1)[0])
-            e = EXPECTED[segment[i]][d] + expect_shift[i] + expect_noise[i, k]
-            p = PERCEIVED[segment[i]][d] + perceive_shift[i] + perceive_noise[i, k]
-            if branch[i] == "East" and DIMENSIONS[d] == "reliability":
+            e = EXPECTED[segment[i]][k] + expect_shift[i] + expect_noise[i, k]
+            p = PERCEIVED[segment[i]][k] + perceive_shift[i] + perceive_noise[i, k]
+            if branch[i] == "East" and item.startswith("reliability"):
                 p += EAST_RELIABILITY
             cells += [str(_rating(e)), str(_rating(p))]
         rows.append(cells)

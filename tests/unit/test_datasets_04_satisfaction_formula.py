@@ -156,6 +156,39 @@ class TestTypedData:
                    for s in ("end user", "wholesaler")}
         assert weakest == {"end user": "reliability", "wholesaler": "responsiveness"}
 
+    def good_rows(self, raw_rows):
+        bad = {r for r, _ in expected_problems(raw_rows)}
+        return [dict(zip(COLUMNS, cells)) for number, cells in raw_rows if number not in bad]
+
+    def item_means(self, raw_rows, segment, side):
+        """Mean per statement for one segment: the gap (side=None) or one side's rating."""
+        rows = [row for row in self.good_rows(raw_rows) if row["segment"] == segment]
+        items = sorted({c.rsplit("_", 1)[0] for c in RATINGS})
+        if side is None:
+            values = {i: [int(r[f"{i}_perceived"]) - int(r[f"{i}_expected"]) for r in rows]
+                      for i in items}
+        else:
+            values = {i: [int(r[f"{i}_{side}"]) for r in rows] for i in items}
+        return {i: sum(v) / len(v) for i, v in values.items()}
+
+    def test_steel_case_direction(self, raw_rows):
+        """As in the source's steel case: end users are less satisfied than wholesalers with
+        quality and claims handling, more satisfied with pre- and after-sales service."""
+        end_user = self.item_means(raw_rows, "end user", None)
+        wholesaler = self.item_means(raw_rows, "wholesaler", None)
+        assert end_user["reliability_2"] < wholesaler["reliability_2"] - 1    # quality
+        assert end_user["responsiveness_2"] < wholesaler["responsiveness_2"] - 1  # claims
+        assert end_user["empathy_1"] > wholesaler["empathy_1"] + 1    # pre- and after-sales
+
+    def test_what_each_segment_expects_most(self, raw_rows):
+        """End users expect most of quality and technical support; wholesalers of
+        communication, delivery and pre- and after-sales service."""
+        def top(segment, n):
+            means = self.item_means(raw_rows, segment, "expected")
+            return set(sorted(means, key=means.get, reverse=True)[:n])
+        assert top("end user", 2) == {"reliability_2", "assurance_1"}
+        assert top("wholesaler", 3) == {"responsiveness_1", "reliability_1", "empathy_1"}
+
 
 class TestDateColumns:
     def header(self):

@@ -318,10 +318,17 @@ class TestMaturity:
         """Courtesy, then solving problems, then the company taking the initiative."""
         assert [stage.number for stage in MATURITY_STAGES] == [1, 2, 3]
         assert [stage.name for stage in MATURITY_STAGES] == [
-            "Basic courtesy", "Solving problems", "The company takes the initiative"]
+            "Courtesy and individual service", "Solving problems",
+            "The company takes the initiative"]
         assert [stage.who_starts for stage in MATURITY_STAGES] == [
             "the customer", "the customer", "the company"]
         assert str(MATURITY_STAGES[2]) == "Stage 3: The company takes the initiative"
+
+    def test_stages_are_not_paired_with_the_company_path(self):
+        """The source never ties the stages to high / professional service / care centre."""
+        for stage in MATURITY_STAGES:
+            assert not hasattr(stage, "company_path")
+            assert "care centre" not in stage.description
 
     def test_three_statements_per_stage(self):
         """The self-assessment has three statements for each stage."""
