@@ -97,7 +97,7 @@ SCHEMAS = types.MappingProxyType({
     ),
     "04_satisfaction_formula": Dataset(
         "04_satisfaction_formula", "survey.csv",
-        "a steel supplier's service survey: each customer rates ten statements twice (1-7), "
+        "an invented service survey modelled on the steel supplier's case: each customer rates ten statements twice (1-7), "
         "what they expect and what they get",
         (
             Column("respondent_id", "text", "respondent number, e.g. R0001", unique=True),
