@@ -16,49 +16,47 @@ pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "04_satisfaction_formula", "satisfaction_formula"
 
-LYING_LIST = '''
-class Agreeable(list):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-responses = Agreeable(["lower", "lower", "lower"])
-'''
 LYING_STR = '''
 class Agreeable(str):
     """Claims to equal anything, whatever its case."""
     def __eq__(self, other): return True
+    def upper(self): return self
     def lower(self): return self
     def strip(self, chars=None): return self
     __hash__ = str.__hash__
-weakest_wholesalers = Agreeable("tangibles")
+end_user_project = Agreeable("A")
+'''
+LIAR = '''
+class Liar(int):
+    """Claims to equal anything."""
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    __hash__ = int.__hash__
+harmful_line = Liar(1)
 '''
 
 #: learner -> (answer cell replaced, its source, the test cell that must score 0 or None if none)
 VARIANTS = {
     "gap_wrong_sign": ("answer_gap_calls", "gap_calls = 3", "test_gap_calls"),
     "gap_as_decimal": ("answer_gap_calls", "gap_calls = -3.0", "test_gap_calls"),
-    "levels_tuple": ("answer_scenario_levels", 'scenario_levels = ("Standard", "WOW", "Low")',
-                     "test_scenario_levels"),
-    "levels_small_letters": ("answer_scenario_levels",
-                             'scenario_levels = ["standard", "wow", "low"]',
-                             "test_scenario_levels"),
-    "levels_wrong_order": ("answer_scenario_levels", 'scenario_levels = ["WOW", "Standard", "Low"]',
-                           "test_scenario_levels"),
-    "promise_as_text": ("answer_promise_for_wow", 'promise_for_wow = "6"', "test_promise_for_wow"),
-    "weakest_other_case": ("answer_weakest_wholesalers",
-                           'weakest_wholesalers = " Responsiveness "', None),
-    "weakest_wrong": ("answer_weakest_wholesalers", 'weakest_wholesalers = "reliability"',
-                      "test_weakest_wholesalers"),
-    "weakest_lying_str": ("answer_weakest_wholesalers", LYING_STR, "test_weakest_wholesalers"),
-    "gap_typed_rounded": ("answer_end_user_reliability_gap", "end_user_reliability_gap = -1.38",
-                          None),
-    "gap_without_sign": ("answer_end_user_reliability_gap", "end_user_reliability_gap = 1.384",
-                         "test_end_user_reliability_gap"),
-    "gap_as_text": ("answer_end_user_reliability_gap", 'end_user_reliability_gap = "-1.384"',
-                    "test_end_user_reliability_gap"),
-    "responses_wrong": ("answer_responses", 'responses = ["lower", "raise", "lower"]',
-                        "test_responses"),
-    "responses_lying_list": ("answer_responses", LYING_LIST, "test_responses"),
+    "promise_small_letter": ("answer_promise_reply", 'promise_reply = " a "', None),
+    "promise_match_competitor": ("answer_promise_reply", 'promise_reply = "C"',
+                                 "test_promise_reply"),
+    "promise_without_quotes": ("answer_promise_reply", "promise_reply = A", "test_promise_reply"),
+    "line_as_text": ("answer_harmful_line", 'harmful_line = "3"', "test_harmful_line"),
+    "line_honest_queue": ("answer_harmful_line", "harmful_line = 2", "test_harmful_line"),
+    "line_lying_int": ("answer_harmful_line", LIAR, "test_harmful_line"),
+    "price_alone": ("answer_price_rise", 'price_rise = "C"', "test_price_rise"),
+    "bike_best_and_worst_swapped": ("answer_bike_best", 'bike_best = "B"', "test_bike_best"),
+    "bike_worst_wrong": ("answer_bike_worst", 'bike_worst = "A"', "test_bike_worst"),
+    "bike_worst_as_number": ("answer_bike_worst", "bike_worst = 2", "test_bike_worst"),
+    "project_claims": ("answer_end_user_project", 'end_user_project = "A"',
+                       "test_end_user_project"),
+    "project_lying_str": ("answer_end_user_project", LYING_STR, "test_end_user_project"),
+    "wholesale_claims": ("answer_wholesale_advice", 'wholesale_advice = "A"',
+                         "test_wholesale_advice"),
+    "wholesale_list": ("answer_wholesale_advice", 'wholesale_advice = ["D"]',
+                       "test_wholesale_advice"),
 }
 
 
@@ -78,6 +76,17 @@ def test_exercise_has_at_least_five_autograded_tasks(graded):
     """The issue asks for at least five autograded tasks."""
     _, points = graded
     assert len(points) >= 5
+
+
+JUDGEMENT_TASKS = {"test_promise_reply", "test_harmful_line", "test_price_rise", "test_bike_best",
+                   "test_bike_worst", "test_end_user_project", "test_wholesale_advice"}
+
+
+def test_judgement_tasks_carry_at_least_half_of_the_points(graded):
+    """Issue 19: situational-judgement tasks earn at least half the autograded points."""
+    _, points = graded
+    assert JUDGEMENT_TASKS <= set(points)
+    assert 2 * sum(points[t] for t in JUDGEMENT_TASKS) >= sum(points.values())
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
