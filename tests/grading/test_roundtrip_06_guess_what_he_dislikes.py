@@ -1,7 +1,10 @@
-"""Module 06's exercise through nbgrader: wrong types, copied cards and liars lose exactly their task.
+"""Module 06's exercise through nbgrader: wrong choices, wrong types, copied cards and liars
+lose exactly their task.
 
 Each submission is the model answer with one task changed; it must lose
-that task's points and nothing else. The card task is graded by the card
+that task's points and nothing else. Most tasks are situational-judgement
+items (a number, or numbers in square brackets, naming the chosen options);
+the plausible wrong options score 0. The card task is graded by the card
 checker, so a card with a mistake, or a copy of a built-in card, scores 0.
 """
 
@@ -22,7 +25,7 @@ class Liar(int):
     def __eq__(self, other): return True
     def __ne__(self, other): return False
     __hash__ = int.__hash__
-pairs = Liar(1)
+best_move = Liar(1)
 '''
 
 BUILTIN_COPY = '''
@@ -46,13 +49,28 @@ VARIANTS = {
     "wrong_letters": ("answer_signals_match", 'signals_match = "ABC"', "test_signals_match"),
     "letters_as_list": ("answer_signals_match", 'signals_match = ["C", "B", "A"]',
                         "test_signals_match"),
-    "wrong_category": ("answer_category_fee", 'category_fee = "poor communication"',
-                       "test_category_fee"),
-    "score_as_text": ("answer_round_score", 'round_score = "2.5"', "test_round_score"),
-    "score_counts_partly_whole": ("answer_round_score", "round_score = 3.0", "test_round_score"),
-    "pairs_as_float": ("answer_pairs", "pairs = 120.0", "test_pairs"),
-    "pairs_added": ("answer_pairs", "pairs = 12 + 10", "test_pairs"),
-    "lying_int": ("answer_pairs", LIAR, "test_pairs"),
+    "guess_ruled_out": ("answer_best_move", "best_move = 2", "test_best_move"),
+    "discount_first": ("answer_best_move", "best_move = 3", "test_best_move"),
+    "move_as_text": ("answer_best_move", 'best_move = "1"', "test_best_move"),
+    "move_as_float": ("answer_best_move", "best_move = 1.0", "test_best_move"),
+    "move_as_bool": ("answer_best_move", "best_move = True", "test_best_move"),
+    "lying_int": ("answer_best_move", LIAR, "test_best_move"),
+    "plain_fact_called_harmful": ("answer_harmful_line", "harmful_line = 2", "test_harmful_line"),
+    "no_such_line": ("answer_harmful_line", "harmful_line = 6", "test_harmful_line"),
+    "best_right_worst_wrong": ("answer_debrief_best_worst", "debrief_best_worst = [4, 2]",
+                               "test_debrief_best_worst"),
+    "best_and_worst_reversed": ("answer_debrief_best_worst", "debrief_best_worst = [1, 4]",
+                                "test_debrief_best_worst"),
+    "best_worst_as_text": ("answer_debrief_best_worst", 'debrief_best_worst = "4, 1"',
+                           "test_debrief_best_worst"),
+    "best_worst_as_tuple": ("answer_debrief_best_worst", "debrief_best_worst = (4, 1)",
+                            "test_debrief_best_worst"),
+    "explain_and_vocabulary_swapped": ("answer_games_for_teams", "games_for_teams = [4, 2, 3, 1]",
+                                       "test_games_for_teams"),
+    "games_as_text": ("answer_games_for_teams", 'games_for_teams = ["3", "2", "4", "1"]',
+                      "test_games_for_teams"),
+    "sales_offer_as_small_talk": ("answer_small_talk_opening", "small_talk_opening = 1",
+                                  "test_small_talk_opening"),
     "card_with_mistake": ("answer_my_card", CARD_WITH_MISTAKE, "test_my_card"),
     "builtin_card_copied": ("answer_my_card", BUILTIN_COPY, "test_my_card"),
     "card_untouched": ("answer_my_card", None, "test_my_card"),
@@ -60,8 +78,9 @@ VARIANTS = {
 # Accepted variants: the same answer in another harmless form loses nothing.
 ACCEPTED = {
     "lower_case_letters": ("answer_signals_match", 'signals_match = " cba "'),
-    "category_capitalised": ("answer_category_pressure", 'category_pressure = "Pressure to buy"'),
-    "score_typed": ("answer_round_score", "round_score = 2.5"),
+    "choice_with_a_note": ("answer_small_talk_opening",
+                           "small_talk_opening = 3  # she told me about the exams"),
+    "list_spaced_out": ("answer_games_for_teams", "games_for_teams = [ 3,2,  4 , 1 ]"),
     "card_lists_as_text": ("answer_my_card", None),
 }
 
@@ -108,6 +127,6 @@ def test_wrong_answer_loses_exactly_its_task(graded, learner):
 
 @pytest.mark.parametrize("learner", sorted(ACCEPTED))
 def test_harmless_variant_loses_nothing(graded, learner):
-    """Lower case, outer spaces or a list written as text still earn full marks."""
+    """Lower case, outer spaces, a comment or a card list written as text still earn full marks."""
     root, points = graded
     assert _grades(root, learner) == points
