@@ -15,6 +15,134 @@ register(
     },
 )
 register(
+    '03.best_reply', int,
+    '119d09ac0f25c967c751f622b250bcb7773c348f59f314d1e1d50f03abadf81a',
+    'Pick the reply that gives the customer a little more than she asked for, at almost no cost to the shop.',
+    {
+        'a0ce8c9e88464a8d745c72085303943c26cc7ac6d0cc592791d2124e73ab4dad':
+            'Would she expect to be sent off to search the rails on her own? Compare what she gets with what she asked for.',
+        'bb300f387fcd73966fd2842420c764d94ae5a56516ffa85738d31faf3f9ffae8':
+            'A discount costs the shop real money and answers a complaint she never made. '
+            'Look for a reply that gives her more of what she came for, at almost no cost.',
+        '5783e82203d00e5888bb89792f55c08d6976d14341979e66f9336f63d5f0c603':
+            'That reply is fine: she gets exactly what she asked for, and nothing to remember. '
+            'Is there one that gives a little more, at almost no cost?',
+        'd75568c82a1d5359a93520790fae0efc2595fa66d831c9bbeeeedcfcbe00ea3d':
+            'She asked for a bigger size, and this reply turns to selling her something else. '
+            'Look for a reply that helps with what she came for, a little more than she expected.',
+    },
+)
+register(
+    '03.hotel_guest', int,
+    'bbb85a27e3d4b70e25df58fd1ed336981c29d43dd1d46cc241bc436c351bd2e7',
+    'A WOW is more than the customer expected. Compare what each traveller expected before arriving.',
+    {
+        'eb459925ecd47cf508fafcb62f03e619f4e56f75aade4b3286652e5ebb918858':
+            'The student expected to do everything herself, so this is far more than she expected. '
+            'Look for the traveller for whom this is simply what the place always does.',
+        '6c8edab54354df18466845b95c660a97df8477c3dde173752604e6cc12179b2d':
+            'The family expected a key and nothing more. Which traveller expected this kind of care before arriving?',
+    },
+)
+register(
+    '03.gap_taxi', int,
+    'acd59a991bad0226e6f8eceb07c8d6e8b01a410d36a082e43224db8dee2bf16f',
+    'Take what they found (5) minus what they expected (8).',
+    {
+        '7f1864408c07b95a2f9c3c3775fc4c16dfd373102c005f8b2f3bca7ffc2bb0ed':
+            'Subtract the other way round: what they got minus what they expected. A let-down gives a gap below zero.',
+        '51f441bf5569571617ab632c55c1a6db9515a15c2be995b5e7b078d5b7c2a4c6':
+            "Subtract, don't add: what they got minus what they expected.",
+    },
+)
+register(
+    '03.cheap_wow', int,
+    '749c431ced54195d98a5e4fc71dbf32e7a03aa5569df675cc7655b4ff1cb40ec',
+    'Look at what parents say is the worst part of the visit, and at what each idea costs.',
+    {
+        'db53c7fcc9f1d6aaaa409fdb92cb4885cc4a64d73d71e69f2bb964035aec22c4':
+            'A discount costs a lot every month, and the bored little ones are still there. '
+            'Look for the idea that fixes the worst part of the visit.',
+        'd28710288b2836af545f2013589db092dd09fea99786e8c8f4cbbdd12eacb686':
+            'That may help one day, but it is costly and slow, and parents wait today. '
+            'Look for something small the centre could start this week.',
+        'd2a5567698f3a548885c21fd2aead1ae4a62ab370d6b343e6da9a6996b542dda':
+            'A brochure tells parents about the centre; it does nothing for the wait. Which idea changes how the wait feels?',
+    },
+)
+register(
+    '03.wow_plan', int,
+    '085716255eb656d034ded29502c380d784a7b25525ee8e892ca278df0cc1c8c8',
+    'A WOW only works on top of a visit that meets expectations. Which plan deals with the let-downs first?',
+    {
+        '1b0e05cb9595ea15f9063e694306e81dfa70763f0e299288a781ae194e5513a4':
+            'Free cake every time soon becomes what customers expect, it costs money every day, '
+            'and the lukewarm coffee is still there. Which plan fixes the basics first?',
+        '0c889bfec62ccadb6c008ec1e96292f793924ec84e43f342a6a0997bbca5eab8':
+            'A customer with a lukewarm coffee after a fifteen-minute wait is let down, music or not. '
+            'Look for the plan that deals with the let-downs first.',
+        '0fb1213c60d23b55690be0d031993cb61f7666c63b575572f701698f8157ceb8':
+            'The sign asks customers to put up with the wait; it changes nothing they get. '
+            'Look for the plan that changes the service.',
+    },
+)
+register(
+    '03.harmful_line', int,
+    'b6b63af51b48a53650ed23bcead483a8c8189f896c8329bcdf9eda12abdebd67',
+    'Look for a promise nobody can keep, or words that make the customer trust the company less.',
+    {
+        '526b203190b21bc46747c557d3f82712268d8ed7befe9f9a53dca45590ac66bd':
+            'A greeting that names the problem is ordinary good service. '
+            'Look for a promise one person cannot keep, or a remark that runs the company down.',
+        '3bc4645ee6b380743d6fffeedf6a9443d8b385a9d08e0a30ad51f625d92630e8':
+            'Saying plainly what was wrong and that it is fixed is good service. '
+            'Look for a promise one person cannot keep, or a remark that runs the company down.',
+        '9ab89ba365ce45cfdd7efab91cb38a0c8246a17db14d110f14fb818f8a403b9a':
+            'Offering a little help the customer did not ask for, at small cost, is what a WOW looks like. '
+            'Look for a promise one person cannot keep, or a remark that runs the company down.',
+        '24f5c54f92cb4aca169fbeca09b2a4d60c940cf8e631721c82574723198b6fc3':
+            'Thanking the customer for her time is good service. '
+            'Look for a promise one person cannot keep, or a remark that runs the company down.',
+    },
+)
+register(
+    '03.skit_diagnosis', int,
+    '5d16afae9c64556b18265f2f9775e7b111c7557cf32d5a3d303f4f1d004e2183',
+    'Compare what the customer said she expected with what the baker did, and look at her emotions.',
+    {
+        '058c6cee1bf71c6a4b4e67b66273f9b32fcf44dd8891d57dd3b701c441feed49':
+            'Look at her emotions: calm is not unhappy. Compare what she expected with what the baker did.',
+        '98d39aa6f808076283f0358f556c66ecf3041e90317315eea0fc11a89fb37603':
+            'If she had got less than she expected, which emotions would she have picked? Look at the emotions column.',
+        '88b965483a7ffd464feb8d352b7ce50761f1a0d8ea075bcc1527602ea3deddbd':
+            "The customer's own emotions and her wish to come back tell the same story as the room. "
+            'Compare what she expected with what she got.',
+    },
+)
+register(
+    '03.maturity_scenes', list,
+    '73a33a0507178d42e5bfffea83e8ef6cdcbfefd62b2aa8ef3f26bbe9a4aa6d00',
+    'For each scene ask: is a problem solved once the customer raises it (stage 2)? '
+    'Does the company act before anyone asks (stage 3)? If neither, is there courtesy (stage 1)?',
+    {
+        'cf2919200e312e64bc5d6c448406ef9292992369679aa724dd849ef94f9244ac':
+            'In scene A the staff are polite, but is the customer\'s problem solved once she raises it?',
+        'f28880a39e45b754b4ffa84e206ba475fa6f3148fb737fd8c12be92bd05b63ff':
+            'In scene B, did any customer have to raise the problem first? Look at who acts first.',
+        'f49233e4fd583e9085cd194ea13136dbe334b05e9fa8de00b43282af2cc83b5a':
+            'In scene C, who started: the customer or the company? Look at who raised the problem.',
+        '9336fb75843adb32c1ee11e346e861153780457b72913bc940b32fb0937cfa94':
+            'In scene C the assistant solved an unusual problem herself. Is that more than courtesy?',
+        '8df21dc5ca52d151106d37f6f5f5986988e43689cbf6f2a816e5a4a7b00692d7':
+            'The scenes are not in stage order. Look at each one on its own: who acts first, and is a problem solved?',
+    },
+)
+
+# The tasks of the exercise as released before issue 19 (levels named from a
+# description, a count, an average and a difference read off a table). They
+# stay registered so that a cohort still working on that release gets its
+# self-checks; solutions/ no longer uses them.
+register(
     '03.level_shoe_shop', str,
     'b92989872d459c14fca8597d845bca14665d59b3fe288691392ae9bfde437cd4',
     'Did the customer get less than, exactly or more than they expected?',
@@ -45,17 +173,6 @@ register(
             'Does anyone expect chairs and free water in a queue? That is more than expected.',
         '541467de3e5f455ebc4f9392af677bff7f0843d6ccd002f97a0995c37e7463a1':
             'The wait is long, but look at what the staff add to it.',
-    },
-)
-register(
-    '03.gap_taxi', int,
-    'acd59a991bad0226e6f8eceb07c8d6e8b01a410d36a082e43224db8dee2bf16f',
-    'Take what they found (5) minus what they expected (8).',
-    {
-        '7f1864408c07b95a2f9c3c3775fc4c16dfd373102c005f8b2f3bca7ffc2bb0ed':
-            'Subtract the other way round: what they got minus what they expected. A let-down gives a gap below zero.',
-        '51f441bf5569571617ab632c55c1a6db9515a15c2be995b5e7b078d5b7c2a4c6':
-            "Subtract, don't add: what they got minus what they expected.",
     },
 )
 register(

@@ -23,32 +23,32 @@ class Liar(int):
     def __eq__(self, other): return True
     def __ne__(self, other): return False
     __hash__ = int.__hash__
-come_back_difference = Liar(1)
+harmful_line = Liar(1)
 '''
 
 # learner -> (answer cell replaced, its source, the test cells that must score 0).
-# Task 5 asks the calculator about task 4's gap, so a wrong gap costs both.
+# Each task stands on its own, so a mistake costs only its own task.
 VARIANTS = {
-    "level_in_lower_case": ("answer_level_shoe_shop", 'level_shoe_shop = "low"',
-                            "test_level_shoe_shop"),
-    "level_misread": ("answer_level_cafe", 'level_cafe = "WOW"', "test_level_cafe"),
-    "gap_wrong_way_round": ("answer_gap_taxi", "gap_taxi = 8 - 5",
-                            ("test_gap_taxi", "test_taxi_level")),
+    "reply_as_text": ("answer_best_reply", 'best_reply = "5"', "test_best_reply"),
+    "reply_giveaway": ("answer_best_reply", "best_reply = 2", "test_best_reply"),
+    "reply_out_of_range": ("answer_best_reply", "best_reply = 6", "test_best_reply"),
+    "guest_as_decimal": ("answer_hotel_guest", "hotel_guest = 3.0", "test_hotel_guest"),
+    "guest_most_wowed": ("answer_hotel_guest", "hotel_guest = 1", "test_hotel_guest"),
+    "gap_wrong_way_round": ("answer_gap_taxi", "gap_taxi = 8 - 5", "test_gap_taxi"),
     "gap_as_decimal": ("answer_gap_taxi", "gap_taxi = -3.0", "test_gap_taxi"),
-    "level_as_text": ("answer_taxi_level", 'taxi_level = "Low"', "test_taxi_level"),
-    "level_member_wrong": ("answer_taxi_level", "taxi_level = cc.ServiceLevel.STANDARD",
-                           "test_taxi_level"),
-    "count_as_decimal": ("answer_wow_count", "wow_count = 3.0", "test_wow_count"),
-    "count_default_tolerance": ("answer_wow_count",
-                                'wow_count = cc.level_counts(cc.service_level(gaps)).loc["WOW", "count"]',
-                                "test_wow_count"),
-    "stage_as_text": ("answer_maturity_stage_number", 'maturity_stage_number = "1"',
-                      "test_maturity_stage_number"),
-    "average_rounded": ("answer_wow_room_average", "wow_room_average = 9.0",
-                        "test_wow_room_average"),
-    "average_as_whole_number": ("answer_wow_room_average", "wow_room_average = 9",
-                                "test_wow_room_average"),
-    "difference_lying_int": ("answer_come_back_difference", LIAR, "test_come_back_difference"),
+    "wow_discount": ("answer_cheap_wow", "cheap_wow = 2", "test_cheap_wow"),
+    "wow_cake_for_all": ("answer_wow_plan", "wow_plan = 1", "test_wow_plan"),
+    "line_lying_int": ("answer_harmful_line", LIAR, "test_harmful_line"),
+    "line_as_decimal": ("answer_harmful_line", "harmful_line = 5.0", "test_harmful_line"),
+    "skit_blames_customer": ("answer_skit_diagnosis", "skit_diagnosis = 2", "test_skit_diagnosis"),
+    "stages_in_order": ("answer_maturity_scenes", "maturity_scenes = [1, 2, 3]",
+                        "test_maturity_scenes"),
+    "stages_as_tuple": ("answer_maturity_scenes", "maturity_scenes = (1, 3, 2)",
+                        "test_maturity_scenes"),
+    "stages_as_text": ("answer_maturity_scenes", 'maturity_scenes = ["1", "3", "2"]',
+                       "test_maturity_scenes"),
+    "stages_as_decimals": ("answer_maturity_scenes", "maturity_scenes = [1.0, 3.0, 2.0]",
+                           "test_maturity_scenes"),
 }
 
 
