@@ -47,6 +47,7 @@ def type_name(expected_type: type) -> str:
         float: "a decimal number (like 4.2)",
         str: 'a piece of text in quotes (like "price")',
         bool: "True or False",
+        list: "a list in square brackets (like [1, 3])",
     }.get(expected_type, expected_type.__name__)
 
 
