@@ -15,33 +15,40 @@ from notebooks import autograde_submissions
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "05_nps", "nps"
-LYING_STR = '''
-class Liar(str):
-    """Equal to anything, and strips to the right answer."""
+LYING_INT = '''
+class Liar(int):
+    """Claims to equal, and to be bigger or smaller than, anything."""
     def __eq__(self, other): return True
     def __ne__(self, other): return False
-    def strip(self, *args): return "Riverside"
-    def lower(self): return "riverside"
-    __hash__ = str.__hash__
-really_improved = Liar("Harbour")
+    def __lt__(self, other): return True
+    def __le__(self, other): return True
+    def __gt__(self, other): return True
+    def __ge__(self, other): return True
+    __hash__ = int.__hash__
+compare_branches = Liar(2)
 '''
 #: learner -> (answer cell, its source, the one test cell that must score 0)
 WRONG = {
-    "wrong_branch": ("answer_really_improved", 'really_improved = "Harbour"',
-                     "test_really_improved"),
-    "lying_str": ("answer_really_improved", LYING_STR, "test_really_improved"),
-    "float_for_int": ("answer_nps_from_counts", "nps_from_counts = 25.0",
+    "six_is_passive": ("answer_nps_from_counts", "nps_from_counts = 30", "test_nps_from_counts"),
+    "float_for_int": ("answer_nps_from_counts", "nps_from_counts = 20.0",
                       "test_nps_from_counts"),
-    "text_for_int": ("answer_sample_size", 'sample_size = "938"', "test_sample_size"),
-    "worst_case_sample": ("answer_sample_size", "sample_size = cc.nps_sample_size(5)",
-                          "test_sample_size"),
-    "bool_for_int": ("answer_nps_from_counts", "nps_from_counts = True",
-                     "test_nps_from_counts"),
-    "unrounded_error": ("answer_standard_error", "standard_error = 5.523",
-                        "test_standard_error"),
-    "average_for_nps": ("answer_nps_chain", 'nps_chain = float(survey["score"].mean())',
-                        "test_nps_chain"),
-    "six_is_passive": ("answer_group_of_six", 'group_of_six = "passive"', "test_group_of_six"),
+    "one_standard_error": ("answer_margin_of_error", "margin_of_error = 9.3",
+                           "test_margin_of_error"),
+    "unrounded_margin": ("answer_margin_of_error", "margin_of_error = 18.2027",
+                         "test_margin_of_error"),
+    "blames_the_team": ("answer_report_line", "report_line = 1", "test_report_line"),
+    "text_for_int": ("answer_report_line", 'report_line = "3"', "test_report_line"),
+    "ranks_by_table": ("answer_compare_branches", "compare_branches = 2",
+                       "test_compare_branches"),
+    "bool_for_int": ("answer_compare_branches", "compare_branches = True",
+                     "test_compare_branches"),
+    "lying_int": ("answer_compare_branches", LYING_INT, "test_compare_branches"),
+    "course_for_all": ("answer_market_drop", "market_drop = 1", "test_market_drop"),
+    "praise_is_harmful": ("answer_spot_line", "spot_line = 1", "test_spot_line"),
+    "no_such_line": ("answer_spot_line", "spot_line = 6", "test_spot_line"),
+    "survey_as_best": ("answer_best_plan", "best_plan = 2", "test_best_plan"),
+    "list_for_int": ("answer_best_plan", "best_plan = [3]", "test_best_plan"),
+    "screen_as_worst": ("answer_worst_plan", "worst_plan = 4", "test_worst_plan"),
 }
 
 
@@ -65,10 +72,10 @@ def _grades(root, learner) -> dict[str, float]:
         return {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
 
 
-def test_the_exercise_has_at_least_six_autograded_tasks_and_20_points(graded):
+def test_the_exercise_has_eight_autograded_tasks_and_25_points(graded):
     _, points = graded
-    assert len(points) >= 6
-    assert sum(points.values()) == 15  # plus the 5-point reflection: 20
+    assert len(points) == 8
+    assert sum(points.values()) == 25  # plus the 5-point reflection: 30
 
 
 def test_model_answers_score_full_marks(graded):
