@@ -224,7 +224,9 @@ def lab_menu(page, menu: str, item: str | re.Pattern) -> None:
 _ALL_CELLS_RUN = """() => {
     const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
     if (!panel) return false;
-    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+    // A cell whose code is folded away shows a placeholder with an empty prompt: skip it
+    // (the kernel going idle afterwards says it ran).
+    const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea .jp-InputPrompt')];
     return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
 }"""
 
