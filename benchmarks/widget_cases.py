@@ -243,8 +243,8 @@ CASES: tuple[WidgetCase, ...] = (
             "feed.act('set_typed', 'got', [5, 6])\n"
             "for q in ('expected', 'got'): feed.act('question', q, 'reveal')\n"
             "w = cc.widgets.RoomGap(feed)"),
-        changes=("feed.act('set_typed', 'expected', [8, 6])",
-                 "feed.act('set_typed', 'expected', [4, 5])"),
+        changes=("feed.act('set_typed', 'expected', [7, 6])",
+                 "feed.act('set_typed', 'expected', [3, 4])"),
         model="feed.client.state(timeout=0)",
     ),
     WidgetCase(

@@ -320,11 +320,15 @@ def test_a_burst_from_one_phone_is_refused_while_the_others_vote(nps_room, watch
     flooder, other = room.phones[0], room.phones[1]
     _votes(room, (10, 9, 8))
     time.sleep(2.5)  # the phone's bucket full again (5 a second, 10 at most)
+    # The phone's own button is pressed during the burst, so its request queues behind the
+    # thirty (whatever the machine's speed) and meets an empty bucket.
     statuses = flooder.evaluate("""async () => {
-        const send = () => fetch("/api/answer", {method: "POST", credentials: "same-origin",
+        const send = () => fetch("api/answer", {method: "POST", credentials: "same-origin",
             headers: {"Content-Type": "application/json"},
             body: JSON.stringify({question: "recommend", value: 10})});
-        const replies = await Promise.all(Array.from({length: 30}, send));
+        const burst = Array.from({length: 30}, send);
+        document.querySelector('button[aria-pressed="true"]').click();
+        const replies = await Promise.all(burst);
         return replies.map(r => r.status);
     }""")
     print(f"30 answers at once from one phone: {statuses.count(200)} taken, "
@@ -332,8 +336,7 @@ def test_a_burst_from_one_phone_is_refused_while_the_others_vote(nps_room, watch
     assert set(statuses) <= {200, 429}, statuses
     assert 10 <= statuses.count(200) <= 13, statuses
     assert statuses.count(429) >= 17, statuses
-    # The same phone presses its button at once: refused, and it says why.
-    flooder.get_by_role("button", name="✓ 10").click()
+    # The press made during the burst was refused, and the phone says why.
     _expect(flooder.locator(".error").first).to_contain_text("too many requests from this phone")
     flooder.screenshot(path=str(artifacts / "phone-too-many.png"))
     # Meanwhile another phone (same Wi-Fi address) votes as usual.
