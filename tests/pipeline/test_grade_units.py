@@ -246,7 +246,8 @@ def test_deleted_cells_are_put_back_where_they_were_and_flagged(tmp_path, refere
     assert {f["code"] for f in inspection.flags} == {"test-cell-deleted", "locked-cell-deleted",
                                                      "answer-cell-deleted"}
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in inspection.notebook.cells]
-    assert ids == reference["order"]
+    # cells without nbgrader metadata (a release may hold a plain empty cell) stay as they are
+    assert [gid for gid in ids if gid is not None] == reference["order"]
     kept = integrity.inspect_notebook(_write(tmp_path, data, "b.ipynb"), reference,
                                       restores_missing=False)
     assert "test_harmful_line" not in [c.metadata.get("nbgrader", {}).get("grade_id")
