@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._validate import check_fraction, check_number, check_whole_number
+from ._validate import check_columns, check_fraction, check_number, check_whole_number
 from .lost_customers_table import cost_by_segment, lost_revenue_table
 
 __all__ = [
@@ -310,3 +310,36 @@ def word_of_mouth(pleased: int = 0, displeased: int = 0, *,
                                                minimum=0)
     return WordOfMouth(pleased * tells_when_pleased, displeased * tells_when_displeased)
 
+
+
+# --------------------------------------------------------------------------
+# A whole customer list
+# --------------------------------------------------------------------------
+
+def cost_by_reason(customers: pd.DataFrame, *, reason: str = "exit_reason", years: int = 5,
+                   margin: float = 0.2) -> pd.DataFrame:
+    """What the customers who left cost over ``years``, added up by why they left.
+
+    ``customers`` is a customer list like module 01's data set: a ``churned``
+    column (True for those who left), the exit ``reason``, ``annual_spend``
+    and ``growth_per_year``. The biggest lost profit comes first. It keeps
+    the selection and grouping out of the exercise, where a learner only
+    needs to read the table. (Not in ``__all__`` yet: every name there is
+    re-exported as ``ccexercise.<name>``; until then call it as
+    ``cc.lost_customers.cost_by_reason``.)
+
+    >>> shop = pd.DataFrame({"churned": [True, True, False], "exit_reason": ["price", "staff", None],
+    ...                      "annual_spend": [1_000.0, 3_000.0, 9_000.0],
+    ...                      "growth_per_year": [0.0, 0.0, 0.0]})
+    >>> cost_by_reason(shop)
+                 customers  lost_revenue  lost_profit
+    exit_reason
+    staff                1       15000.0       3000.0
+    price                1        5000.0       1000.0
+    """
+    check_columns("customers", customers, ("churned", reason, "annual_spend", "growth_per_year"),
+                  what="a customer list like cc.datasets.load('01_lost_customer_cost')")
+    left = customers[customers["churned"].fillna(False).astype(bool)]
+    lost = lost_revenue_table(left, first_year="annual_spend", growth_per_year="growth_per_year",
+                              years=years, margin=margin)
+    return cost_by_segment(lost, segment=reason).sort_values("lost_profit", ascending=False)

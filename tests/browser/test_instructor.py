@@ -106,6 +106,16 @@ def _autograded_points(solution: Path) -> dict[str, float]:
             and cell.cell_type == "code"}
 
 
+def _first_answer(solution: Path) -> str:
+    """grade_id of the notebook's first answer cell: every test cell comes after it."""
+    import nbformat
+
+    return next(cell.metadata.nbgrader["grade_id"]
+                for cell in nbformat.read(solution, as_version=4).cells
+                if cell.metadata.get("nbgrader", {}).get("solution")
+                and cell.cell_type == "code")
+
+
 def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
         page, lab_server, course_copy, artifacts):
     """The instructor clicks Autograde in the Formgrader on a submission that tries to
@@ -120,7 +130,9 @@ def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
     submission = bh.write_answered(course_copy / "exercises" / module / f"{name}.ipynb",
                                    solution, folder / f"{name}.ipynb")
     notebook = nbformat.read(submission, as_version=4)
-    _cell(notebook, "answer_spend_in_year_5").source = HOSTILE
+    hostile_cell = _first_answer(solution)
+    hostile_test = "test_" + hostile_cell.removeprefix("answer_")
+    _cell(notebook, hostile_cell).source = HOSTILE
     nbformat.write(notebook, submission)
     (folder / "timestamp.txt").write_text("2026-12-01 09:00:00.000000 UTC")
 
@@ -139,14 +151,14 @@ def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
     modal.get_by_role("button", name="OK").click()
     _expect(modal).to_be_hidden()
     points = _autograded_points(solution)
-    honest = sum(points.values()) - points["test_spend_in_year_5"]
+    honest = sum(points.values()) - points[hostile_test]
     _expect(learner_row.locator(".score")).to_have_text(re.compile(rf"^{honest:g} / "))
     page.screenshot(path=str(artifacts / "submissions.png"))
 
     graded = nbformat.read(course_copy / "autograded" / learner / module / f"{name}.ipynb",
                            as_version=4)
     printed = "".join(o.get("text", "")
-                      for o in _cell(graded, "answer_spend_in_year_5").outputs)
+                      for o in _cell(graded, hostile_cell).outputs)
     assert printed.count("BLOCKED") == 3 and "READ" not in printed, printed
     assert not (course_copy / "escaped.txt").exists()
 
@@ -155,4 +167,4 @@ def test_formgrader_autograde_button_grades_a_hostile_submission_in_the_sandbox(
     with Gradebook(f"sqlite:///{course_copy / 'gradebook.db'}") as gradebook:
         scores = {grade.name: grade.score for grade in gradebook.find_submission_notebook(
             name, module, learner).grades}
-    assert {g: scores[g] for g in points} == dict(points, test_spend_in_year_5=0)
+    assert {g: scores[g] for g in points} == {**points, hostile_test: 0}

@@ -10,7 +10,9 @@
   released notebook, with answer cells replaced by grade_id (``answers=``),
   any other edit (``edit=``), or raw bytes (``raw=``).
 * helpers: :func:`model_answers`, :func:`run_cli`, :func:`gradebook_grades`,
-  :func:`cell_index` ...
+  :func:`cell_index`, and the points read from the solution's nbgrader metadata
+  (:func:`autograded_points`, :func:`full_points`, :func:`max_points`), so tests
+  take totals from the exercise instead of hard-coding them ...
 
 conftest modules cannot be imported reliably, so the helpers are also handed
 out as session fixtures: ``make_submission``, ``run_cli`` and ``kit`` (a
@@ -62,6 +64,24 @@ def autograded_points(module: str = MODULE, notebook: str | None = None) -> dict
     source = nbformat.read(REPO / "solutions" / module / f"{notebook}.ipynb", as_version=4)
     return {_meta(c)["grade_id"]: float(_meta(c)["points"]) for c in source.cells
             if _meta(c).get("grade") and c.cell_type == "code"}
+
+
+def graded_points(module: str = MODULE, notebook: str | None = None) -> dict[str, float]:
+    """grade_id -> points for every graded cell (autograded tests and manually graded ones)."""
+    notebook = notebook or notebooks_of(module)[0]
+    source = nbformat.read(REPO / "solutions" / module / f"{notebook}.ipynb", as_version=4)
+    return {_meta(c)["grade_id"]: float(_meta(c)["points"]) for c in source.cells
+            if _meta(c).get("grade")}
+
+
+def full_points(module: str = MODULE, notebook: str | None = None) -> float:
+    """What the model answers earn from nbgrader: every autograded point of the notebook."""
+    return sum(autograded_points(module, notebook).values())
+
+
+def max_points(module: str = MODULE, notebook: str | None = None) -> float:
+    """The notebook's maximum score: autograded plus manually graded points."""
+    return sum(graded_points(module, notebook).values())
 
 
 def cell_index(nb, grade_id: str) -> int:
@@ -197,7 +217,9 @@ def kit() -> SimpleNamespace:
     """Every helper and constant of this conftest, as attributes."""
     return SimpleNamespace(
         REPO=REPO, MODULES=MODULES, MODULE=MODULE, notebooks_of=notebooks_of,
-        model_answers=model_answers, autograded_points=autograded_points, cell_index=cell_index,
+        model_answers=model_answers, autograded_points=autograded_points,
+        graded_points=graded_points, full_points=full_points, max_points=max_points,
+        cell_index=cell_index,
         run_nbgrader=run_nbgrader, run_cli=run_cli, gradebook_grades=gradebook_grades,
         release_notebook=release_notebook, make_submission=make_submission,
         nbgrader_env=nbgrader_env)

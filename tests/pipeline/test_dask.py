@@ -39,12 +39,12 @@ def _cohort(root, kit):
         nb.nbformat_minor = 4
 
     kit.make_submission(root, "right", answers=model)
-    kit.make_submission(root, "partly", answers=dict(model, answer_margin="margin = 20.0",
-                                                     answer_top_reason="top_reason = 'price'"))
+    kit.make_submission(root, "partly", answers=dict(model, answer_harmful_line="harmful_line = 1",
+                                                     answer_quiet_hour='quiet_hour = "A"'))
     kit.make_submission(root, "empty", answers={})
-    kit.make_submission(root, "tamper", answers={"answer_margin": "margin = ...\n" + TAMPER,
-                                                 "answer_spend_in_year_5":
-                                                     model["answer_spend_in_year_5"]})
+    kit.make_submission(root, "tamper", answers={
+        "answer_harmful_line": "harmful_line = ...\n" + TAMPER,
+        "answer_lost_revenue_5_years": model["answer_lost_revenue_5_years"]})
     kit.make_submission(root, "stripped", answers=model, edit=strip)
 
 
@@ -86,9 +86,10 @@ def test_every_cell_scores_the_same_on_the_cluster(both):
 def test_the_scores_are_the_expected_ones(both, kit):
     local, _, _ = both
     points = kit.autograded_points()
-    expected = {"right": 15, "stripped": 15, "empty": 0,
-                "partly": 15 - points["test_margin"] - points["test_top_reason"],
-                "tamper": points["test_spend_in_year_5"]}
+    full = kit.full_points()
+    expected = {"right": full, "stripped": full, "empty": 0,
+                "partly": full - points["test_harmful_line"] - points["test_quiet_hour"],
+                "tamper": points["test_lost_revenue_5_years"]}
     for learner, total in expected.items():
         assert sum(v or 0 for g, v in local[learner]["cells"].items() if g in points) == total
     assert "runtime-tampering" in local["tamper"]["flags"]

@@ -61,7 +61,7 @@ def pipeline(tmp_path_factory, kit):
     notebooks = {
         "submissions/Ana Silva_1234_assignsubmission_file_lost_customer_cost.ipynb": answered(model),
         "submissions/bo.li-lost_customer_cost (1).ipynb": answered(
-            dict(model, answer_margin="margin = 20.0")),
+            dict(model, answer_harmful_line="harmful_line = 1")),
         "submissions/Chloe Mueller/lost_customer_cost.ipynb": answered({}),
         UNKNOWN: answered(model),
     }
@@ -116,7 +116,7 @@ def test_feedback_page_for_every_learner(pipeline):
     assert f"{MODULE}: feedback for 3 learner(s)" in out["feedback"]
 
 
-def test_every_submission_is_in_grades_csv_and_the_report(pipeline):
+def test_every_submission_is_in_grades_csv_and_the_report(pipeline, kit):
     _, reports, out = pipeline
     with (reports / "grades.csv").open(newline="") as handle:
         rows = {r["learner_id"]: r for r in csv.DictReader(handle)}
@@ -124,7 +124,9 @@ def test_every_submission_is_in_grades_csv_and_the_report(pipeline):
     for learner in SUBMITTED:
         assert rows[learner]["status"] in ("graded", "needs manual grading"), rows[learner]
         assert rows[learner]["score"] != ""
-    assert float(rows["asilva"]["score"]) == 15 and float(rows["bli"]["score"]) == 14
+    full = kit.full_points(MODULE)
+    assert float(rows["asilva"]["score"]) == full
+    assert float(rows["bli"]["score"]) == full - kit.autograded_points(MODULE)["test_harmful_line"]
     assert float(rows["cmuller"]["score"]) == 0
     assert rows["dnguyen"]["status"] == "not submitted"
     page = (reports / "report.html").read_text(encoding="utf-8")

@@ -3,8 +3,9 @@
 A copy of the generated course (``new_course`` of conftest.py) gets a
 wrong and a right submission, autograded with nbgrader, and
 ``ccexercise feedback`` (the real command) writes the pages. The wrong submission fails hidden tests (a wrong
-number), visible assertions (a margin of 2.0) and a type check (text for a
-number), so every kind of traceback is there to leak.
+number, a wrong letter), visible assertions (line 9 of five) and a type check
+(text for a number), so every kind of traceback is there to leak. Expected
+scores come from the points in the solution's nbgrader metadata.
 """
 
 from __future__ import annotations
@@ -23,15 +24,22 @@ pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "01_lost_customer_cost", "lost_customer_cost"
 WRONG = {
-    "answer_spend_in_year_5": "spend_in_year_5 = 20000",            # hidden test fails
     "answer_lost_revenue_5_years": "lost_revenue_5_years = 71000",  # hidden test fails
-    "answer_margin": "margin = 2.0",                                # visible assert fails
-    "answer_people_who_hear": 'people_who_hear = "48"',             # visible type check fails
+    "answer_call_first": 'call_first = "A"',                        # hidden test fails
+    "answer_harmful_line": "harmful_line = 9",                      # visible assert fails
+    "answer_lost_profit_5_years": 'lost_profit_5_years = "14000"',  # visible type check fails
 }
-# Text that only the hidden tests contain (18000: the right year-5 amount, which this
-# learner got wrong; other expected values also appear in the notebook's own tables).
-HIDDEN_ONLY = ["_exactly(", "HIDDEN TESTS", "18000", "tolerance=", "LostCustomerCost as _Cost",
-               "_exactly(lost_revenue_5_years, 70000)"]
+HIDDEN_FAILURES = 2  # tasks whose visible tests pass and hidden tests fail
+# Text that only the hidden tests contain (the expected values themselves, such as the
+# right five-year amount this learner got wrong, also appear in the notebook's own text).
+HIDDEN_ONLY = ["_exactly(", "HIDDEN TESTS", "tolerance=", "LostCustomerCost as _Cost",
+               "_exactly(lost_revenue_5_years, 70000)", "str.upper(str.strip(",
+               "_exactly(harmful_line, 3)"]
+
+
+def score_line(score: float, out_of: float) -> str:
+    """A regex for the page's "Score: X / Y", whether nbgrader prints 25 or 25.0."""
+    return rf"Score: {score:g}(\.0)? / {out_of:g}(\.0)?"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +50,7 @@ def course(new_course, kit):
     kit.make_submission(root, "right", MODULE, answers="model")
     # hidden-test markers typed into an answer cell must not cost the learner their feedback
     kit.make_submission(root, "sneaky", MODULE, answers=dict(kit.model_answers(MODULE), **{
-        "answer_margin": "### BEGIN HIDDEN TESTS\nmargin = 0.2\n### END HIDDEN TESTS"}))
+        "answer_harmful_line": "### BEGIN HIDDEN TESTS\nharmful_line = 3\n### END HIDDEN TESTS"}))
     kit.run_nbgrader(root, "autograde", MODULE, "--force")
     result = kit.run_cli(root, "feedback")
     return root, result.stdout
@@ -73,16 +81,19 @@ def test_no_line_of_any_hidden_test_appears_in_any_page(course):
         assert find_leaks(page(root, learner), hidden) == [], learner
 
 
-def test_feedback_still_shows_scores_and_visible_messages(course):
+def test_feedback_still_shows_scores_and_visible_messages(course, kit):
     root, _ = course
     text = html_text(page(root, "wrong"))
-    # 20 points in all; tasks 1, 2, 3 and 6 lost (1 + 2 + 1 + 1), the reflection not marked yet
-    assert re.search(r"Score: 10(\.0)? / 20(\.0)?", text), text[:2000]
-    assert "A share is between 0 and 1: for example 35% is written 0.35." in text
-    assert "people_who_hear should be a whole number (like 42), but it is text in quotes" in text
-    assert text.count(HIDDEN_FAILURE_MESSAGE) == 2
+    # every WRONG task lost, the reflection not marked yet (but counted in the maximum)
+    points, full, out_of = kit.autograded_points(MODULE), kit.full_points(MODULE), kit.max_points(MODULE)
+    lost = sum(points["test_" + gid.removeprefix("answer_")] for gid in WRONG)
+    assert re.search(score_line(full - lost, out_of), text), text[:2000]
+    assert "Type the number of one of the five lines, from 1 to 5." in text
+    assert ("lost_profit_5_years should be a whole number (like 42), but it is text in quotes"
+            in text)
+    assert text.count(HIDDEN_FAILURE_MESSAGE) == HIDDEN_FAILURES
     right = html_text(page(root, "right"))
-    assert re.search(r"Score: 15(\.0)? / 20(\.0)?", right)
+    assert re.search(score_line(full, out_of), right)
     assert HIDDEN_FAILURE_MESSAGE not in right
 
 
@@ -99,7 +110,7 @@ def test_stock_clear_hidden_tests_alone_would_leak_and_ours_does_not(course):
 
     stock, _ = ClearHiddenTests().preprocess(nbformat.from_dict(autograded), {})
     leaked = find_leaks(exporter.from_notebook_node(stock)[0], hidden)
-    assert "assert _exactly(spend_in_year_5, 18000)" in leaked
+    assert "assert _exactly(lost_revenue_5_years, 70000)" in leaked
     # the context lines shown around a failing line are hidden-test lines too
     assert "from ccexercise.grading import exactly as _exactly" in leaked
 

@@ -4,9 +4,10 @@ One course copy, one adversarial cohort, ONE real ``ccexercise grade`` run
 (module-scoped fixture); each test then reads the gradebook (nbgrader's
 Gradebook API), the records and the autograded notebooks.
 
-Module 01 has 9 autograded tasks worth 15 points:
-spend_in_year_5 1, lost_revenue_5_years 2, margin 1, lost_profit_5_years 2,
-tomas 2, people_who_hear 1, churned_count 2, top_reason 2, trade_lost_profit 2.
+Each hostile learner spoils one or a few tasks of module 01's notebook; the
+expected totals are worked out from the points in the solution's nbgrader
+metadata (``kit.autograded_points()``, ``kit.full_points()``), not typed in, so
+the tests follow the exercise when its tasks or points change.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ lost_revenue_5_years = Liar(5)
 PATCH_ATTR = '''
 import ccexercise.grading as g
 g.exactly = lambda *a, **k: True
-people_who_hear = 47
+harmful_line = 4
 '''
 
 # Written straight to the kernel's own stdout (file descriptor 1), not to the notebook.
@@ -49,7 +50,7 @@ fake = types.ModuleType("ccexercise.grading")
 fake.exactly = lambda *a, **k: True
 fake.expect_type = lambda *a, **k: None
 sys.modules["ccexercise.grading"] = fake
-margin = 0.3
+call_first = "A"
 '''
 
 PATCH_HOOK = '''
@@ -57,13 +58,13 @@ def _cheat(*args):
     import ccexercise.grading
     ccexercise.grading.exactly = lambda *a, **k: True
 get_ipython().events.register("pre_run_cell", _cheat)
-churned_count = 400
+quiet_hour = "A"
 '''
 
 PATCH_CODE = '''
 import ccexercise.grading as g
 g.exactly.__code__ = (lambda *a, **k: True).__code__
-top_reason = "price"
+clinic_prices = "B"
 '''
 
 REDEFINE_HELPERS = '''
@@ -72,26 +73,26 @@ def exactly(*args, **kwargs):
 def expect_type(*args, **kwargs):
     return None
 _exactly = exactly
-spend_in_year_5 = 17000
+lost_revenue_5_years = 50000
 '''
 
 
 def _snoop(root, port):
     """Answers that only come out right if the kernel can read what it must not."""
     return {
-        "answer_spend_in_year_5": (
+        "answer_harmful_line": (
             "import re\n"
             "text = open('../../../solutions/01_lost_customer_cost/'\n"
             "            'lost_customer_cost.ipynb').read()\n"
-            "spend_in_year_5 = int(re.search(r'spend_in_year_5 = (\\d+)', text).group(1))"),
-        "answer_margin": "open('../../../gradebook.db', 'rb').read(16)\nmargin = 0.2",
+            "harmful_line = int(re.search(r'harmful_line = (\\d+)', text).group(1))"),
+        "answer_call_first": "open('../../../gradebook.db', 'rb').read(16)\ncall_first = 'C'",
         "answer_lost_profit_5_years": (f"open({str(root / 'nbgrader_config.py')!r}).read()\n"
                                        "lost_profit_5_years = 14000"),
-        "answer_people_who_hear": (
+        "answer_quiet_hour": (
             "open('../../../submitted/model/01_lost_customer_cost/lost_customer_cost.ipynb')"
-            ".read()\npeople_who_hear = 48"),
-        "answer_top_reason": (f"import socket\nsocket.create_connection(('127.0.0.1', {port}), "
-                              "timeout=3).close()\ntop_reason = 'rude or unhelpful staff'"),
+            ".read()\nquiet_hour = 'B'"),
+        "answer_fix_first": (f"import socket\nsocket.create_connection(('127.0.0.1', {port}), "
+                             "timeout=3).close()\nfix_first = 'B'"),
     }
 
 
@@ -135,25 +136,26 @@ def graded(course, kit):
     submit("model")
     submit("edited_test", answers={"answer_lost_revenue_5_years": "lost_revenue_5_years = 50000"},
            edit=_edit_test_cell(kit, "test_lost_revenue_5_years", "pass"))
-    submit("deleted_test_right", edit=_delete_cell(kit, "test_margin"))
-    submit("deleted_test_wrong", answers={"answer_margin": "margin = 0.3"},
-           edit=_delete_cell(kit, "test_margin"))
-    submit("duplicated_cell", edit=_copy_answer_cell(kit, "answer_margin", same_id=False))
-    submit("duplicated_id", edit=_copy_answer_cell(kit, "answer_margin", same_id=True))
+    submit("deleted_test_right", edit=_delete_cell(kit, "test_harmful_line"))
+    submit("deleted_test_wrong", answers={"answer_harmful_line": "harmful_line = 1"},
+           edit=_delete_cell(kit, "test_harmful_line"))
+    submit("duplicated_cell", edit=_copy_answer_cell(kit, "answer_harmful_line", same_id=False))
+    submit("duplicated_id", edit=_copy_answer_cell(kit, "answer_harmful_line", same_id=True))
     submit("liar", answers={"answer_lost_revenue_5_years": LIAR})
-    submit("patch_attr", answers={"answer_people_who_hear": PATCH_ATTR})
-    submit("patch_sys_modules", answers={"answer_margin": PATCH_SYS_MODULES})
-    submit("patch_hook", answers={"answer_churned_count": PATCH_HOOK})
-    submit("patch_code", answers={"answer_top_reason": PATCH_CODE})
-    submit("redefine_helpers", answers={"answer_spend_in_year_5": REDEFINE_HELPERS})
-    submit("sys_exit", answers={"answer_margin": "import sys\nsys.exit(0)\nmargin = 0.2"})
+    submit("patch_attr", answers={"answer_harmful_line": PATCH_ATTR})
+    submit("patch_sys_modules", answers={"answer_call_first": PATCH_SYS_MODULES})
+    submit("patch_hook", answers={"answer_quiet_hour": PATCH_HOOK})
+    submit("patch_code", answers={"answer_clinic_prices": PATCH_CODE})
+    submit("redefine_helpers", answers={"answer_lost_revenue_5_years": REDEFINE_HELPERS})
+    submit("sys_exit", answers={"answer_call_first": 'import sys\nsys.exit(0)\ncall_first = "C"'})
     submit("os_exit", answers={"answer_lost_profit_5_years": "import os\nos._exit(1)"})
     submit("infinite_loop", answers={"answer_tomas": "while True:\n    pass\n"
                                                      + model["answer_tomas"]})
-    submit("memory_hog", answers={"answer_people_who_hear":
-                                  "hog = bytearray(8 * 1024**3)\npeople_who_hear = 3 * 16"})
+    submit("memory_hog", answers={"answer_harmful_line":
+                                  "hog = bytearray(8 * 1024**3)\nharmful_line = 3"})
     submit("snoop", answers=_snoop(root, port))
-    submit("shouter", answers={"answer_spend_in_year_5": SHOUT + model["answer_spend_in_year_5"]})
+    submit("shouter", answers={"answer_lost_revenue_5_years":
+                               SHOUT + model["answer_lost_revenue_5_years"]})
     good = (root / "submitted" / "model" / MODULE / f"{NOTEBOOK}.ipynb").read_text()
     kit.make_submission(root, "invalid_json", raw=good[: len(good) // 2])
     kit.make_submission(root, "not_a_notebook", raw="Dear trainer, here is my essay.")
@@ -181,7 +183,7 @@ def test_kernels_print_nothing_on_the_graders_terminal(graded, kit):
     root, result, _records = graded
     for text in ("SHOUTED-AT-THE-GRADER", "To connect another client", "--existing"):
         assert text not in result.stdout + result.stderr, text
-    assert _total(kit, root, "shouter") == sum(kit.autograded_points().values())
+    assert _total(kit, root, "shouter") == kit.full_points()
 
 
 def _total(kit, root, learner) -> float:
@@ -214,25 +216,29 @@ def test_the_cohort_run_completes_and_every_submission_has_a_record(graded):
 
 def test_model_answer_scores_full_marks_without_flags(graded, kit):
     root, _, records = graded
-    assert _total(kit, root, "model") == 15
+    assert _total(kit, root, "model") == kit.full_points()
     assert records["model"]["flags"] == []
-    assert records["model"]["score"] == 15 and records["model"]["max_score"] == 20
+    assert records["model"]["score"] == kit.full_points()
+    assert records["model"]["max_score"] == kit.max_points()
 
 
 def test_edited_test_cell_is_graded_as_released_and_flagged(graded, kit):
     root, _, records = graded
     grades = kit.gradebook_grades(root, MODULE, "edited_test")
     assert grades["test_lost_revenue_5_years"] == 0
-    assert _total(kit, root, "edited_test") == 13
+    assert _total(kit, root, "edited_test") == (
+        kit.full_points() - kit.autograded_points()["test_lost_revenue_5_years"])
     assert "test-cell-edited" in _codes(records, "edited_test")
 
 
-@pytest.mark.parametrize("learner,total", [("deleted_test_right", 15), ("deleted_test_wrong", 14)])
-def test_deleted_test_cell_is_restored_graded_and_flagged(graded, kit, learner, total):
+@pytest.mark.parametrize("learner,lost", [("deleted_test_right", ()),
+                                          ("deleted_test_wrong", ("test_harmful_line",))])
+def test_deleted_test_cell_is_restored_graded_and_flagged(graded, kit, learner, lost):
     root, _, records = graded
-    assert _total(kit, root, learner) == total
+    points = kit.autograded_points()
+    assert _total(kit, root, learner) == kit.full_points() - sum(points[t] for t in lost)
     nb = nbformat.read(root / "autograded" / learner / MODULE / f"{NOTEBOOK}.ipynb", as_version=4)
-    kit.cell_index(nb, "test_margin")  # back in the notebook
+    kit.cell_index(nb, "test_harmful_line")  # back in the notebook
     assert "test-cell-deleted" in _codes(records, learner)
 
 
@@ -240,7 +246,7 @@ def test_deleted_test_cell_is_restored_graded_and_flagged(graded, kit, learner, 
 def test_copied_cells_are_repaired_graded_and_flagged(graded, kit, learner):
     root, _, records = graded
     assert records[learner]["status"] == "graded"
-    assert _total(kit, root, learner) == 15
+    assert _total(kit, root, learner) == kit.full_points()
     assert "duplicate-cell" in _codes(records, learner)
 
 
@@ -248,40 +254,46 @@ def test_a_value_that_lies_about_equality_scores_zero_on_its_task(graded, kit):
     root, _, records = graded
     grades = kit.gradebook_grades(root, MODULE, "liar")
     assert grades["test_lost_revenue_5_years"] == 0
-    assert _total(kit, root, "liar") == 13
+    assert _total(kit, root, "liar") == (
+        kit.full_points() - kit.autograded_points()["test_lost_revenue_5_years"])
     assert "custom-equality" in _codes(records, "liar")
 
 
 @pytest.mark.parametrize("learner,task,code", [
-    ("patch_attr", "test_people_who_hear", "grading-module-patched"),
-    ("patch_sys_modules", "test_margin", "runtime-tampering"),
-    ("patch_hook", "test_churned_count", "runtime-tampering"),
-    ("patch_code", "test_top_reason", "runtime-tampering"),
-    ("redefine_helpers", "test_spend_in_year_5", "helper-redefined"),
+    ("patch_attr", "test_harmful_line", "grading-module-patched"),
+    ("patch_sys_modules", "test_call_first", "runtime-tampering"),
+    ("patch_hook", "test_quiet_hour", "runtime-tampering"),
+    ("patch_code", "test_clinic_prices", "runtime-tampering"),
+    ("redefine_helpers", "test_lost_revenue_5_years", "helper-redefined"),
 ])
 def test_redefined_helpers_are_flagged_and_not_trusted(graded, kit, learner, task, code):
     root, _, records = graded
     points = kit.autograded_points()
     grades = kit.gradebook_grades(root, MODULE, learner)
     assert grades[task] == 0, "the hidden test trusted a helper the learner replaced"
-    assert _total(kit, root, learner) == 15 - points[task]
+    assert _total(kit, root, learner) == kit.full_points() - points[task]
     assert code in _codes(records, learner), records[learner]["flags"]
 
 
 def test_sys_exit_is_caught_flagged_and_the_rest_still_runs(graded, kit):
     root, _, records = graded
-    assert _total(kit, root, "sys_exit") == 14
-    assert kit.gradebook_grades(root, MODULE, "sys_exit")["test_margin"] == 0
+    points = kit.autograded_points()
+    assert _total(kit, root, "sys_exit") == kit.full_points() - points["test_call_first"]
+    assert kit.gradebook_grades(root, MODULE, "sys_exit")["test_call_first"] == 0
     assert "kernel-exit" in _codes(records, "sys_exit")
 
 
 def test_a_dead_kernel_keeps_earlier_scores_zeroes_later_ones_and_is_flagged(graded, kit):
     root, _, records = graded
     grades = kit.gradebook_grades(root, MODULE, "os_exit")
-    before = ("test_spend_in_year_5", "test_lost_revenue_5_years", "test_margin")
-    for gid, points in kit.autograded_points().items():
-        assert grades[gid] == (points if gid in before else 0), gid
-    assert records["os_exit"]["status"] == "graded" and records["os_exit"]["score"] == 4
+    points = kit.autograded_points()  # in notebook order
+    tests = list(points)
+    before = tests[:tests.index("test_lost_profit_5_years")]  # the tests above the dying cell
+    assert before, "the kernel should die after at least one scored task"
+    for gid, earned in points.items():
+        assert grades[gid] == (earned if gid in before else 0), gid
+    assert records["os_exit"]["status"] == "graded"
+    assert records["os_exit"]["score"] == sum(points[gid] for gid in before)
     assert {"kernel-died", "kernel-exit"} <= _codes(records, "os_exit")
     died = [f["reason"] for f in records["os_exit"]["flags"] if f["code"] == "kernel-died"]
     assert "answer_lost_profit_5_years" in died[0]
@@ -291,15 +303,17 @@ def test_an_infinite_loop_times_out_is_flagged_and_the_rest_runs(graded, kit):
     root, _, records = graded
     grades = kit.gradebook_grades(root, MODULE, "infinite_loop")
     assert grades["test_tomas"] == 0
-    assert _total(kit, root, "infinite_loop") == 13
+    assert _total(kit, root, "infinite_loop") == (
+        kit.full_points() - kit.autograded_points()["test_tomas"])
     assert "timeout" in _codes(records, "infinite_loop")
     assert records["infinite_loop"]["seconds"] < 60
 
 
 def test_a_memory_hog_is_stopped_by_the_cap_and_flagged(graded, kit):
     root, _, records = graded
-    assert kit.gradebook_grades(root, MODULE, "memory_hog")["test_people_who_hear"] == 0
-    assert _total(kit, root, "memory_hog") == 14
+    assert kit.gradebook_grades(root, MODULE, "memory_hog")["test_harmful_line"] == 0
+    assert _total(kit, root, "memory_hog") == (
+        kit.full_points() - kit.autograded_points()["test_harmful_line"])
     assert "memory-limit" in _codes(records, "memory_hog")
 
 
@@ -334,21 +348,21 @@ def test_the_sandbox_keeps_learner_code_away_from_the_course_and_the_network(gra
         pytest.fail(f"grading ran without the sandbox: {label}")
     grades = kit.gradebook_grades(root, MODULE, "snoop")
     points = kit.autograded_points()
-    blocked = {"answer_spend_in_year_5": ("test_spend_in_year_5", ("FileNotFoundError",
-                                                                     "PermissionError")),
-               "answer_margin": ("test_margin", ("FileNotFoundError", "PermissionError")),
+    blocked = {"answer_harmful_line": ("test_harmful_line", ("FileNotFoundError",
+                                                               "PermissionError")),
+               "answer_call_first": ("test_call_first", ("FileNotFoundError", "PermissionError")),
                "answer_lost_profit_5_years": ("test_lost_profit_5_years",
                                               ("FileNotFoundError", "PermissionError")),
-               "answer_people_who_hear": ("test_people_who_hear", ("FileNotFoundError",
-                                                                     "PermissionError")),
-               "answer_top_reason": ("test_top_reason", ("ConnectionRefusedError", "OSError",
-                                                         "TimeoutError"))}
+               "answer_quiet_hour": ("test_quiet_hour", ("FileNotFoundError",
+                                                         "PermissionError")),
+               "answer_fix_first": ("test_fix_first", ("ConnectionRefusedError", "OSError",
+                                                       "TimeoutError"))}
     for answer, (test, errors) in blocked.items():
         names = [o.get("ename") for o in _outputs(root, "snoop", answer, kit)
                  if o.get("output_type") == "error"]
         assert names and names[0] in errors, (answer, names)
         assert grades[test] == 0, test
-    assert _total(kit, root, "snoop") == 15 - sum(points[t] for t, _ in blocked.values())
+    assert _total(kit, root, "snoop") == kit.full_points() - sum(points[t] for t, _ in blocked.values())
     assert "course-access" in _codes(records, "snoop")
 
 
@@ -356,13 +370,15 @@ def test_no_sandbox_still_caps_memory_and_says_so(new_course, kit):
     """``--no-sandbox`` grades with the kernel unsandboxed, but the memory cap stays."""
     root = new_course()
     kit.make_submission(root, "model", answers="model")
-    hog = "hog = bytearray(8 * 1024**3)\npeople_who_hear = 3 * 16"
+    hog = "hog = bytearray(8 * 1024**3)\nharmful_line = 3"
     kit.make_submission(root, "memory_hog",
-                        answers=dict(kit.model_answers(), answer_people_who_hear=hog))
+                        answers=dict(kit.model_answers(), answer_harmful_line=hog))
     result = kit.run_cli(root, "grade", "--no-sandbox", "--memory", "768", "--jobs", "2")
     label = "none (--no-sandbox given; memory cap 768 MB only)"
     assert result.stdout.splitlines()[0] == f"isolation: {label}"
-    assert _total(kit, root, "model") == 15 and _total(kit, root, "memory_hog") == 14
+    full = kit.full_points()
+    assert _total(kit, root, "model") == full
+    assert _total(kit, root, "memory_hog") == full - kit.autograded_points()["test_harmful_line"]
     record = json.loads((root / ".ccexercise" / "grading" / MODULE / "memory_hog.json").read_text())
     assert record["isolation"] == label
     assert "memory-limit" in {f["code"] for f in record["flags"]}

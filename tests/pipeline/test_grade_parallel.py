@@ -47,7 +47,8 @@ def _variant(kind: str, model: str) -> str | None:
     return {
         "right": model,
         "untouched": None,
-        "wrong_type": f"{model}\n{name} = str({name})",
+        # text for a number, a number for text: the wrong type whatever the task asks for
+        "wrong_type": f"{model}\n{name} = len({name}) if isinstance({name}, str) else str({name})",
         "wrong_value": f"{model}\n{name} = None",
         "exception": f"1 / 0\n{model}",
         "syntax_error": f"{model}\n{name} = (",
@@ -119,7 +120,7 @@ def test_the_cohort_mixes_right_wrong_and_broken_answers(stock, kit, learners):
     _, _, grades = stock
     totals = sorted(sum(v or 0 for v in g.values()) for g in grades.values())
     assert len(learners) >= 20
-    assert totals[0] == 0 and totals[-1] == sum(kit.autograded_points().values())
+    assert totals[0] == 0 and totals[-1] == kit.full_points()
     assert len(set(totals)) >= 5, totals
 
 
@@ -137,7 +138,7 @@ def test_records_match_the_gradebook(parallel, kit, learners):
                              f"{learner}.json").read_text())
         assert record["status"] == "graded"
         assert record["score"] == sum(v or 0 for v in grades[learner].values())
-        assert record["max_score"] == 20
+        assert record["max_score"] == kit.max_points()
         assert len(record["sha256"]) == 64 and record["finished_at"]
 
 
@@ -150,7 +151,8 @@ def test_a_rerun_skips_graded_work_and_regrades_a_changed_submission(parallel, k
     third = kit.run_cli(root, "grade", "--jobs", "2")
     assert f"1 graded, 0 failed, 0 missing, {len(learners) - 1} already up to date" \
         in third.stdout
-    assert sum(v or 0 for v in kit.gradebook_grades(root, kit.MODULE, changed).values()) == 15
+    assert sum(v or 0 for v in kit.gradebook_grades(root, kit.MODULE, changed).values()) == \
+        kit.full_points()
 
 
 def _records(root, module):

@@ -193,23 +193,23 @@ def test_the_release_itself_raises_no_flag(tmp_path, reference):
 
 def test_a_copied_answer_cell_keeps_the_answer_and_one_graded_copy(tmp_path, reference):
     data = _release()
-    at = _index(data["cells"], "answer_margin")
+    at = _index(data["cells"], "answer_harmful_line")
     answered = copy.deepcopy(data["cells"][at])
     answered["id"] = "copy1"
-    answered["source"] = "margin = 0.2"
+    answered["source"] = "harmful_line = 3"
     data["cells"].insert(at + 1, answered)
     inspection = integrity.inspect_notebook(_write(tmp_path, data), reference)
     assert inspection.repaired
     assert [f["code"] for f in inspection.flags] == ["duplicate-cell"]
     cells = inspection.notebook.cells
-    graded = [c for c in cells if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_margin"]
-    assert len(graded) == 1 and graded[0].source == "margin = 0.2"
+    graded = [c for c in cells if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_harmful_line"]
+    assert len(graded) == 1 and graded[0].source == "harmful_line = 3"
     assert len(cells) == len(_release()["cells"])  # the untouched stub copy is gone
 
 
 def test_copied_test_and_written_cells_are_repaired(tmp_path, reference):
     data = _release()
-    test_at = _index(data["cells"], "test_margin")
+    test_at = _index(data["cells"], "test_harmful_line")
     data["cells"].insert(0, copy.deepcopy(data["cells"][test_at]))
     data["cells"][0]["id"] = "early-copy"
     data["cells"][0]["source"] = "pass"
@@ -222,8 +222,8 @@ def test_copied_test_and_written_cells_are_repaired(tmp_path, reference):
     inspection = integrity.inspect_notebook(_write(tmp_path, data), reference)
     cells = inspection.notebook.cells
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in cells]
-    assert ids.count("test_margin") == 1 and ids.count("reflection") == 1
-    assert ids.index("test_margin") == ids.index("check_margin") + 1   # the released position
+    assert ids.count("test_harmful_line") == 1 and ids.count("reflection") == 1
+    assert ids.index("test_harmful_line") == ids.index("check_harmful_line") + 1   # the released position
     assert cells[ids.index("reflection")].source == "First thoughts.\n\nMore thoughts."
     assert [f["code"] for f in inspection.flags].count("duplicate-cell") == 2
 
@@ -240,22 +240,23 @@ def test_duplicate_cell_ids_get_new_ids(tmp_path, reference):
 
 def test_deleted_cells_are_put_back_where_they_were_and_flagged(tmp_path, reference):
     data = _release()
-    for gid in ("test_margin", "setup", "reflection"):
+    for gid in ("test_harmful_line", "setup", "reflection"):
         del data["cells"][_index(data["cells"], gid)]
     inspection = integrity.inspect_notebook(_write(tmp_path, data), reference)
     assert {f["code"] for f in inspection.flags} == {"test-cell-deleted", "locked-cell-deleted",
                                                      "answer-cell-deleted"}
     ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in inspection.notebook.cells]
-    assert ids == reference["order"]
+    # cells without nbgrader metadata (a release may hold a plain empty cell) stay as they are
+    assert [gid for gid in ids if gid is not None] == reference["order"]
     kept = integrity.inspect_notebook(_write(tmp_path, data, "b.ipynb"), reference,
                                       restores_missing=False)
-    assert "test_margin" not in [c.metadata.get("nbgrader", {}).get("grade_id")
+    assert "test_harmful_line" not in [c.metadata.get("nbgrader", {}).get("grade_id")
                                  for c in kept.notebook.cells]
 
 
 def test_edited_locked_cells_are_flagged(tmp_path, reference):
     data = _release()
-    data["cells"][_index(data["cells"], "test_margin")]["source"] = "pass"
+    data["cells"][_index(data["cells"], "test_harmful_line")]["source"] = "pass"
     data["cells"][_index(data["cells"], "setup")]["source"] += "\nexactly = lambda *a: True"
     points = data["cells"][_index(data["cells"], "test_tomas")]["metadata"]["nbgrader"]
     points["points"] = 50

@@ -125,11 +125,13 @@ def graded(postgres_url, tmp_path_factory, kit):
     shutil.copytree(kit.REPO / "solutions", root / "solutions")
     ccexercise(root, "build", MODULE, "--db-url", postgres_url)
     model = kit.model_answers(MODULE)
-    full = sum(kit.autograded_points(MODULE).values())
-    expected = {"model": full, "untouched": 0, "wrong_margin": full - 1}
+    points = kit.autograded_points(MODULE)
+    full = sum(points.values())
+    expected = {"model": full, "untouched": 0, "one_wrong": full - points["test_harmful_line"]}
     kit.make_submission(root, "model", MODULE, answers=model)
     kit.make_submission(root, "untouched", MODULE)
-    kit.make_submission(root, "wrong_margin", MODULE, answers=dict(model, answer_margin="margin = 20.0"))
+    kit.make_submission(root, "one_wrong", MODULE,
+                        answers=dict(model, answer_harmful_line="harmful_line = 1"))
     ccexercise(root, "grade", "--db-url", postgres_url)
     return root, postgres_url, expected
 

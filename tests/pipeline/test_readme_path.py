@@ -6,9 +6,10 @@ to hand out, so the instructor goes straight to step 2 (collect), then
 grade, feedback and report. ``ccexercise grade`` must register the module
 in the gradebook itself, and leave ``exercises/`` exactly as committed.
 
-Expected scores, worked out by hand from the exercise (15 autograded
-points): the model answers earn 15; a margin written as 20.0 instead of
-0.2 loses the 1-point margin task (14); the untouched exercise earns 0.
+Expected scores, from the points in the exercise's nbgrader metadata: the
+model answers earn every autograded point; a wrong line number for the
+harmful-line task loses exactly that task's points; the untouched exercise
+earns 0.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def readme_path(tmp_path_factory, kit):
     model = kit.model_answers(MODULE)
     inbox = base / "downloads"
     inbox.mkdir()
-    for learner, answers in (("ana", model), ("bo", dict(model, answer_margin="margin = 20.0")),
+    for learner, answers in (("ana", model), ("bo", dict(model, answer_harmful_line="harmful_line = 1")),
                              ("cy", {})):
         nb = nbformat.reads(released.decode(), as_version=4)
         for cell in nb.cells:
@@ -59,10 +60,15 @@ def readme_path(tmp_path_factory, kit):
     return root, released, out
 
 
+def _expected(kit) -> dict[str, float]:
+    points, full = kit.autograded_points(MODULE), kit.full_points(MODULE)
+    return {"ana": full, "bo": full - points["test_harmful_line"], "cy": 0.0}
+
+
 def test_grade_registers_the_released_module_and_scores_every_learner(readme_path, kit):
     root, _, _ = readme_path
     points = kit.autograded_points(MODULE)
-    expected = {"ana": 15.0, "bo": 15.0 - points["test_margin"], "cy": 0.0}
+    expected = _expected(kit)
     for learner, total in expected.items():
         grades = kit.gradebook_grades(root, MODULE, learner)
         assert sum(grades[g] or 0 for g in points) == total, learner
@@ -74,12 +80,12 @@ def test_exercises_stay_as_committed(readme_path):
     assert not list((root / ".ccexercise" / "grading").glob(".register-*"))
 
 
-def test_feedback_and_report_follow(readme_path):
+def test_feedback_and_report_follow(readme_path, kit):
     root, _, out = readme_path
     for learner in ("ana", "bo", "cy"):
         assert (root / "feedback" / learner / MODULE / f"{NOTEBOOK}.html").is_file()
     with (root / "reports" / "grades.csv").open(newline="") as handle:
         rows = {r["learner_id"]: r for r in csv.DictReader(handle)}
     assert {k: float(rows[k]["score"]) for k in ("ana", "bo", "cy")} == \
-        {"ana": 15.0, "bo": 14.0, "cy": 0.0}
+        _expected(kit)
     assert (root / "reports" / "report.html").is_file()

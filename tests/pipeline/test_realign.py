@@ -7,8 +7,9 @@ one must score what its twin scores, task by task, and be flagged
 ``realigned`` with a one-sentence reason. So must answers pasted into a
 fresh notebook (answer cells only, no locked cells at all).
 
-Expected totals from the exercise (15 autograded points): right 15; partly
-right (margin 1 point and churned_count 2 points wrong) 12; empty 0.
+Expected totals come from the exercise's nbgrader metadata: right earns every
+autograded point; partly right loses exactly the points of its two wrong tasks
+(harmful_line and quiet_hour); empty earns 0.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pytest
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "01_lost_customer_cost", "lost_customer_cost"
+# the two tasks "partly" gets wrong: answers that pass the visible checks, fail the hidden ones
+PARTLY_WRONG = {"answer_harmful_line": "harmful_line = 1", "answer_quiet_hour": 'quiet_hour = "A"'}
 
 
 def _strip(nb):
@@ -39,7 +42,7 @@ def _answers_only(nb):
 def graded(course, kit):
     root = course
     model = kit.model_answers()
-    partly = dict(model, answer_margin="margin = 0.3", answer_churned_count="churned_count = 1")
+    partly = dict(model, **PARTLY_WRONG)
     for name, answers in (("right", model), ("partly", partly), ("empty", {})):
         kit.make_submission(root, name, answers=answers)
         kit.make_submission(root, f"{name}-stripped", answers=answers, edit=_strip)
@@ -55,10 +58,18 @@ def _total(kit, root, learner) -> float:
     return sum(grades[g] or 0 for g in kit.autograded_points())
 
 
-@pytest.mark.parametrize("name,total", [("right", 15), ("partly", 12), ("empty", 0)])
-def test_stripped_submission_scores_as_with_metadata(graded, kit, name, total):
+def _expected(kit, name) -> float:
+    points = kit.autograded_points()
+    if name == "empty":
+        return 0
+    lost = PARTLY_WRONG if name == "partly" else {}
+    return kit.full_points() - sum(points["test_" + g.removeprefix("answer_")] for g in lost)
+
+
+@pytest.mark.parametrize("name", ["right", "partly", "empty"])
+def test_stripped_submission_scores_as_with_metadata(graded, kit, name):
     root, _, records = graded
-    assert _total(kit, root, name) == total
+    assert _total(kit, root, name) == _expected(kit, name)
     with_meta = kit.gradebook_grades(root, MODULE, name)
     stripped = kit.gradebook_grades(root, MODULE, f"{name}-stripped")
     assert stripped == with_meta
@@ -78,4 +89,4 @@ def test_stripped_submission_is_flagged_realigned_with_one_sentence(graded, lear
 def test_answers_pasted_into_a_fresh_notebook_score_full_marks(graded, kit):
     root, _, records = graded
     assert records["pasted"]["status"] == "graded"
-    assert _total(kit, root, "pasted") == 15
+    assert _total(kit, root, "pasted") == kit.full_points()

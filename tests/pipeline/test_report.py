@@ -29,13 +29,28 @@ ROSTER = [Learner("asilva", "Ana Silva", "ana.silva@example.org"),
           Learner("dnguyen", "Duc Nguyen", "duc.nguyen@example.org")]
 ROSTER_CSV = ("learner_id,name,email\n" + "".join(f"{l.learner_id},{l.name},{l.email}\n"
                                                    for l in ROSTER))
-BO_FLAG = {"code": "edited-test", "reason": "The locked test cell test_margin was edited; "
+BO_FLAG = {"code": "edited-test", "reason": "The locked test cell test_harmful_line was edited; "
                                              "the original was restored."}
+# Bo's two wrong tasks (answer cell -> wrong answer); his score is everything else
+BO_WRONG = {"answer_harmful_line": "harmful_line = 1",
+            "answer_lost_revenue_5_years": "lost_revenue_5_years = 1"}
 
 
-def record(learner, score, flags=(), status="graded"):
+def expected_scores(kit) -> dict[str, float]:
+    """Total score per learner, from the points in the solution's nbgrader metadata."""
+    points, full = kit.autograded_points(MODULE), kit.full_points(MODULE)
+    bo = full - sum(points["test_" + gid.removeprefix("answer_")] for gid in BO_WRONG)
+    return {"asilva": full, "bli": bo, "cmuller": 0.0}
+
+
+def shown(number: float) -> str:
+    """A number as grades.csv and report.html write it (15, not 15.0)."""
+    return f"{number:g}"
+
+
+def record(learner, score, max_score, flags=(), status="graded"):
     return {"learner": learner, "module": MODULE, "status": status, "score": score,
-            "max_score": 20.0, "flags": list(flags), "isolation": ISOLATION, "seconds": 3.2,
+            "max_score": max_score, "flags": list(flags), "isolation": ISOLATION, "seconds": 3.2,
             "finished_at": "2024-05-03T12:00:00+00:00", "sha256": "0" * 64, "retry": False}
 
 
@@ -46,15 +61,15 @@ def cohort(new_course, kit, tmp_path_factory):
     root = new_course()
     model = kit.model_answers(MODULE)
     kit.make_submission(root, "asilva", MODULE, answers=model)
-    kit.make_submission(root, "bli", MODULE, answers=dict(
-        model, answer_margin="margin = 20.0", answer_lost_revenue_5_years="lost_revenue_5_years = 1"))
+    kit.make_submission(root, "bli", MODULE, answers=dict(model, **BO_WRONG))
     kit.make_submission(root, "cmuller", MODULE)
     kit.run_nbgrader(root, "autograde", MODULE, "--force")
     records = root / ".ccexercise" / "grading" / MODULE
     records.mkdir(parents=True)
-    for learner, score, flags in (("asilva", 15.0, ()), ("bli", 12.0, (BO_FLAG,)),
-                                  ("cmuller", 0.0, ())):
-        (records / f"{learner}.json").write_text(json.dumps(record(learner, score, flags)))
+    scores = expected_scores(kit)
+    for learner, flags in (("asilva", ()), ("bli", (BO_FLAG,)), ("cmuller", ())):
+        (records / f"{learner}.json").write_text(json.dumps(
+            record(learner, scores[learner], kit.max_points(MODULE), flags)))
     (records / "ghost.json").write_text('{"learner": "ghost", "stat')  # cut short: listed, not lost
     write_collect_report(root, [
         Row("batch.zip:Zoe Unknown_9_assignsubmission_file_lost_customer_cost.ipynb",
@@ -84,17 +99,18 @@ def gradebook_scores(root: Path, learner: str) -> dict[str, float | None]:
         return {g.name: None if g.needs_manual_grade else g.score for g in nb.grades}
 
 
-def test_grades_csv_has_one_row_per_learner_and_module_learner_first(cohort):
+def test_grades_csv_has_one_row_per_learner_and_module_learner_first(cohort, kit):
     _, files = cohort
     header, rows = read_csv(files.grades)
     assert header[:7] == ["learner_id", "name", "email", "module", "status", "score", "max_score"]
     assert [r["learner_id"] for r in rows] == ["asilva", "bli", "cmuller", "dnguyen"]
     assert {r["module"] for r in rows} == {MODULE}
     task_columns = header[7:]
-    assert task_columns[:3] == ["spend_in_year_5 (1 pt)", "lost_revenue_5_years (2 pts)",
-                                "margin (1 pt)"]
-    assert task_columns[-1] == "reflection (5 pts)"
-    assert len(task_columns) == 10  # nine autograded tasks and the reflection
+    # every graded cell of the solution, in notebook order, with its points ("1 pt", "2 pts")
+    assert task_columns == [f"{gid.removeprefix('test_')} ({shown(points)} "
+                            f"{'pt' if points == 1 else 'pts'})"
+                            for gid, points in kit.graded_points(MODULE).items()]
+    assert task_columns[-1].startswith("reflection (")  # the hand-marked task comes last
     plain = re.compile(r"^(\d+(\.\d+)?)?$")
     for row in rows:
         for column in ["score", "max_score", *task_columns]:
@@ -102,7 +118,7 @@ def test_grades_csv_has_one_row_per_learner_and_module_learner_first(cohort):
 
 
 @pytest.mark.parametrize("learner", ["asilva", "bli", "cmuller"])
-def test_grades_csv_values_are_the_gradebook_values(cohort, learner):
+def test_grades_csv_values_are_the_gradebook_values(cohort, kit, learner):
     root, files = cohort
     header, rows = read_csv(files.grades)
     row = next(r for r in rows if r["learner_id"] == learner)
@@ -113,20 +129,22 @@ def test_grades_csv_values_are_the_gradebook_values(cohort, learner):
         cell = row[by_task[grade_id.removeprefix("test_")]]
         assert (None if cell == "" else float(cell)) == score, grade_id
     assert float(row["score"]) == sum(v for v in expected.values() if v is not None)
-    assert row["max_score"] == "20"
+    assert row["max_score"] == shown(kit.max_points(MODULE))
     # nbgrader itself gives 0 to a reflection left blank; a written one waits for a mark
     pending = expected["reflection"] is None
     assert pending == (learner != "cmuller")
     assert row["status"] == ("needs manual grading" if pending else "graded")
 
 
-def test_known_scores(cohort):
+def test_known_scores(cohort, kit):
     _, files = cohort
     _, rows = read_csv(files.grades)
     scores = {r["learner_id"]: r["score"] for r in rows}
-    assert scores == {"asilva": "15", "bli": "12", "cmuller": "0", "dnguyen": ""}
+    expected = {learner: shown(score) for learner, score in expected_scores(kit).items()}
+    assert scores == {**expected, "dnguyen": ""}
     duc = next(r for r in rows if r["learner_id"] == "dnguyen")
-    assert (duc["status"], duc["name"], duc["max_score"]) == ("not submitted", "Duc Nguyen", "20")
+    assert (duc["status"], duc["name"], duc["max_score"]) == (
+        "not submitted", "Duc Nguyen", shown(kit.max_points(MODULE)))
 
 
 def test_html_starts_with_the_isolation_level(cohort):
@@ -141,7 +159,7 @@ def test_html_lists_flagged_and_missing_learners_and_embeds_its_charts(cohort):
     _, files = cohort
     page = files.html.read_text(encoding="utf-8")
     flagged = page.split("<h2>Flagged submissions</h2>", 1)[1].split("<h2>", 1)[0]
-    assert "bli" in flagged and "edited-test" in flagged and "test_margin was edited" in flagged
+    assert "bli" in flagged and "edited-test" in flagged and "test_harmful_line was edited" in flagged
     assert "unknown learner" in flagged and "Zoe Unknown" in flagged
     assert ".DS_Store" not in flagged  # stray files are collect's business, not a flag
     absent = page.split("<h2>Not submitted</h2>", 1)[1].split("<h2>", 1)[0]
@@ -151,12 +169,13 @@ def test_html_lists_flagged_and_missing_learners_and_embeds_its_charts(cohort):
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page)  # self-contained
 
 
-def test_html_lists_every_learner_with_status_and_score(cohort):
+def test_html_lists_every_learner_with_status_and_score(cohort, kit):
     _, files = cohort
     page = files.html.read_text(encoding="utf-8")
     table = page.split("<h2>Results by learner</h2>", 1)[1]
-    for learner, status, score in (("asilva", "needs manual grading", "15"),
-                                   ("bli", "needs manual grading", "12"),
+    scores = expected_scores(kit)
+    for learner, status, score in (("asilva", "needs manual grading", shown(scores["asilva"])),
+                                   ("bli", "needs manual grading", shown(scores["bli"])),
                                    ("cmuller", "graded", "0"), ("dnguyen", "not submitted", "")):
         assert re.search(rf"<td>{learner}</td><td>[^<]*</td><td>{MODULE}</td><td>{status}</td>"
                          rf'<td class="num">{score}</td>', table), learner
@@ -167,8 +186,8 @@ def test_html_shows_tasks_most_often_missed(cohort):
     page = files.html.read_text(encoding="utf-8")
     missed = page.split("<h2>Tasks most often missed</h2>", 1)[1].split("<h2>", 1)[0]
     rows = re.findall(r"<tr><td>[^<]*</td><td>([^<]+)</td>", missed)
-    # Bo and Chloé missed margin and lost_revenue_5_years; Chloé alone missed the rest
-    assert set(rows[:2]) == {"margin", "lost_revenue_5_years"}
+    # Bo and Chloé missed Bo's two wrong tasks; Chloé alone missed the rest
+    assert set(rows[:2]) == {gid.removeprefix("answer_") for gid in BO_WRONG}
     assert "2</td><td class=\"num\">3</td>" in missed
 
 

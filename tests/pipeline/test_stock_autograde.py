@@ -8,7 +8,7 @@ real ``nbgrader autograde`` command line:
   cell with an ``assert`` into ``pass``, and answers nothing, scores 0
   (stock nbgrader gave it every autograded point);
 * learner code that reads ``solutions/`` gets an error, not the file;
-* the model answers still score 15 (the exercise's autograded points).
+* the model answers still score every autograded point of the exercise.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _rewrite(lines):
 get_ipython().input_transformers_cleanup.append(_rewrite)
 '''
 SNOOP = ("text = open('../../../solutions/01_lost_customer_cost/lost_customer_cost.ipynb').read()\n"
-         "margin = 0.2")
+         "harmful_line = 3")
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +36,12 @@ def autograded(course, kit):
     root = course
     model = kit.model_answers()
     kit.make_submission(root, "model", answers=model)
-    kit.make_submission(root, "rewriter", answers={"answer_spend_in_year_5": REWRITE})
-    kit.make_submission(root, "snoop", answers=dict(model, answer_margin=SNOOP))
+    first = next(iter(model))  # the first answer cell: every test cell comes after it
+    kit.make_submission(root, "rewriter", answers={first: REWRITE})
+    kit.make_submission(root, "snoop", answers=dict(model, answer_harmful_line=SNOOP))
     shout = "import os\nos.write(1, b'SHOUTED-AT-THE-GRADER\\n')\n"
     kit.make_submission(root, "shouter", answers=dict(
-        model, answer_margin=shout + model["answer_margin"]))
+        model, answer_harmful_line=shout + model["answer_harmful_line"]))
     result = kit.run_nbgrader(root, "autograde", MODULE, "--force")
     (root / "autograde-output.txt").write_text(result.stdout + result.stderr)
     return root
@@ -62,7 +63,7 @@ def test_config_puts_the_guarded_sandboxed_execution_in_autograde(course):
 
 
 def test_model_answers_still_score_full_marks(autograded, kit):
-    assert _total(kit, autograded, "model") == 15
+    assert _total(kit, autograded, "model") == kit.full_points()
 
 
 def test_an_input_transformer_cannot_pass_tests_under_stock_autograde(autograded, kit):
@@ -76,7 +77,7 @@ def test_kernels_print_nothing_on_the_instructors_terminal(autograded, kit):
     output = (autograded / "autograde-output.txt").read_text()
     for text in ("SHOUTED-AT-THE-GRADER", "To connect another client", "--existing"):
         assert text not in output, text
-    assert _total(kit, autograded, "shouter") == 15
+    assert _total(kit, autograded, "shouter") == kit.full_points()
 
 
 def test_learner_code_cannot_read_solutions_under_stock_autograde(autograded, kit):
@@ -84,8 +85,9 @@ def test_learner_code_cannot_read_solutions_under_stock_autograde(autograded, ki
         pytest.skip("bubblewrap is not installed here, so the kernel is not sandboxed")
     nb = nbformat.read(autograded / "autograded" / "snoop" / MODULE / f"{NOTEBOOK}.ipynb",
                        as_version=4)
-    outputs = nb.cells[kit.cell_index(nb, "answer_margin")].outputs
+    outputs = nb.cells[kit.cell_index(nb, "answer_harmful_line")].outputs
     errors = [o.get("ename") for o in outputs if o.get("output_type") == "error"]
     assert errors and errors[0] in ("FileNotFoundError", "PermissionError"), outputs
-    assert kit.gradebook_grades(autograded, MODULE, "snoop")["test_margin"] == 0
-    assert _total(kit, autograded, "snoop") == 14
+    assert kit.gradebook_grades(autograded, MODULE, "snoop")["test_harmful_line"] == 0
+    assert _total(kit, autograded, "snoop") == (
+        kit.full_points() - kit.autograded_points()["test_harmful_line"])

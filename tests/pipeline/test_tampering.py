@@ -6,11 +6,11 @@ swapping the comparison helpers). Test cells are now judged in a separate
 process on the answers' values (``ccexercise.pipeline.integrity.judge``), so:
 
 * a submission that tampers and answers nothing scores 0, and is flagged;
-* one that tampers and answers two tasks right (spend_in_year_5, 1 point,
-  and lost_revenue_5_years, 2 points: 3 points, from the exercise) scores
-  exactly 3, and is flagged;
+* one that tampers and answers two tasks right (lost_revenue_5_years and
+  lost_profit_5_years) scores exactly those tasks' points (read from the
+  exercise's nbgrader metadata), and is flagged;
 * an honest submission using numpy, pandas and math scores full marks
-  (15) with no flag.
+  (every autograded point of the exercise) with no flag.
 
 One cohort, one real ``ccexercise grade`` run (module-scoped fixture).
 """
@@ -107,12 +107,15 @@ sys.setprofile(_profile)
 }
 
 HONEST = {
-    "answer_spend_in_year_5": "import numpy as np\nspend_in_year_5 = int(np.int64(10_000 + 4 * 2_000))",
     "answer_lost_revenue_5_years": "import math\nlost_revenue_5_years = math.prod([1]) * sum(range(10_000, 18_001, 2_000))",
-    "answer_margin": "import math\nmargin = math.floor(20) / 100",
-    "answer_lost_profit_5_years": "lost_profit_5_years = int(lost_revenue_5_years * margin)",
-    "answer_churned_count": "import pandas as pd\nchurned_count = pd.Series(customers['churned']).sum()\nchurned_count",
+    "answer_lost_profit_5_years": "import math\nmargin = math.floor(20) / 100\nlost_profit_5_years = int(lost_revenue_5_years * margin)",
+    "answer_harmful_line": "import numpy as np\nharmful_line = int(np.argmax([0, 0, 1, 0, 0])) + 1",
+    "answer_fix_first": "import pandas as pd\nfix_first = pd.Series(['A', 'B']).iloc[int(len(customers) > 0)]\nfix_first",
 }
+
+
+# the tasks "-some" answers right, both above the cell that tampers
+SOME = ("answer_lost_revenue_5_years", "answer_lost_profit_5_years")
 
 
 def _points(kit, *tasks) -> float:
@@ -125,11 +128,11 @@ def cohort(course, kit):
     root = course
     model = kit.model_answers()
     for vector, code in VECTORS.items():
-        kit.make_submission(root, f"{vector}-nothing", answers={"answer_spend_in_year_5": code})
+        first = next(iter(model))  # the first answer cell: every test cell comes after it
+        kit.make_submission(root, f"{vector}-nothing", answers={first: code})
         kit.make_submission(root, f"{vector}-some", answers={
-            "answer_spend_in_year_5": model["answer_spend_in_year_5"],
-            "answer_lost_revenue_5_years": model["answer_lost_revenue_5_years"],
-            "answer_margin": "margin = ...\n" + code})
+            **{gid: model[gid] for gid in SOME},
+            "answer_harmful_line": "harmful_line = ...\n" + code})
     kit.make_submission(root, "honest", answers=dict(model, **HONEST))
     result = kit.run_cli(root, "grade", "--timeout", "10", "--jobs", "2", check=False)
     records = {}
@@ -160,16 +163,16 @@ def test_tampering_with_some_answers_gets_exactly_their_points_and_is_flagged(co
     root, result, records = cohort
     learner = f"{vector}-some"
     grades = kit.gradebook_grades(root, MODULE, learner)
-    assert grades["test_spend_in_year_5"] == _points(kit, "spend_in_year_5")
-    assert grades["test_lost_revenue_5_years"] == _points(kit, "lost_revenue_5_years")
-    assert _total(kit, root, learner) == 3 == _points(kit, "spend_in_year_5",
-                                                      "lost_revenue_5_years")
+    tasks = [gid.removeprefix("answer_") for gid in SOME]
+    for task in tasks:
+        assert grades[f"test_{task}"] == _points(kit, task), task
+    assert _total(kit, root, learner) == _points(kit, *tasks) > 0
     assert "runtime-tampering" in {f["code"] for f in records[learner]["flags"]}, \
         records[learner]["flags"]
 
 
 def test_an_honest_submission_using_numpy_pandas_and_math_is_not_flagged(cohort, kit):
     root, result, records = cohort
-    assert _total(kit, root, "honest") == 15
+    assert _total(kit, root, "honest") == kit.full_points()
     assert records["honest"]["flags"] == [], records["honest"]["flags"]
-    assert records["honest"]["score"] == 15
+    assert records["honest"]["score"] == kit.full_points()
