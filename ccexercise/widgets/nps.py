@@ -28,6 +28,7 @@ from ..views.nps import (
     nps_interval_live_chart,
     nps_what_if_live_chart,
 )
+from ..views.room import nps_counts
 from .charts import ChartImage
 from .style import CONTROL_LAYOUT, CONTROL_STYLE
 
@@ -206,6 +207,7 @@ class RoomPoll(widgets.VBox):
             raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
         self.feed = feed if feed is not None and feed.client is not None else None
         self.question = question
+        self.parts = tuple(parts)
         self.entries = widgets.Textarea(
             value=text, placeholder="Type or paste the scores, e.g. 10 9 7 6 10 8",
             description="Scores", continuous_update=False, style=CONTROL_STYLE,
@@ -244,16 +246,9 @@ class RoomPoll(widgets.VBox):
                                     "cannot answer this question.")
             return
         results = entry["results"]
-        self._revealed = entry["revealed"] or "entry" in self.children_parts
-        self._room_counts = None if not results.get("count") else NpsCounts(
-            results["promoters"], results["passives"], results["detractors"])
+        self._revealed = entry["revealed"] or "entry" in self.parts  # the trainer sees it
+        self._room_counts = nps_counts(results)
         self._show()
-
-    @property
-    def children_parts(self) -> tuple[str, ...]:
-        """The parts this poll shows ("entry", "result")."""
-        return tuple(p for p, w in (("entry", self.entries), ("result", self.big))
-                     if w in self.children)
 
     def update(self) -> NpsCounts | None:
         """Read the typed entries again, send them to the room (if any) and redraw."""
