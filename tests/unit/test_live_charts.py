@@ -211,3 +211,38 @@ def test_every_builder_is_covered():
                 if "SvgChart" in str(inspect.signature(getattr(views, name)).return_annotation)
                 and name != "SvgChart"}
     assert builders == tested
+
+
+class TestRoomCharts:
+    """The room's results on the projector (ccexercise.views.room)."""
+
+    @given(st.integers(0, 3), st.integers(2, 10), st.data())
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_rating_chart(self, low, span, data):
+        from ccexercise.views.room import rating_chart
+
+        high = low + span
+        counts = data.draw(st.lists(st.integers(0, 300), min_size=span + 1, max_size=span + 1))
+        question = {"id": "q", "kind": "rating", "text": "Come back?", "options": [],
+                    "low": low, "high": high}
+        total = sum(counts)
+        mean = (sum(s * n for s, n in zip(range(low, high + 1), counts)) / total
+                if total else None)
+        results = {"count": total, "mean": mean,
+                   "counts": {str(s): n for s, n in zip(range(low, high + 1), counts)}}
+        chart = rating_chart(question, results)
+        assert chart.series[0].values == tuple(float(n) for n in counts)
+        check_truthful(chart)
+
+    @given(st.lists(st.integers(0, 500), min_size=2, max_size=12))
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_choice_chart(self, counts):
+        from ccexercise.views.room import choice_chart
+
+        options = [f"Option {i}" for i in range(len(counts))]
+        question = {"id": "q", "kind": "choice", "text": "Which?", "options": options,
+                    "low": None, "high": None}
+        chart = choice_chart(question, {"count": sum(counts),
+                                        "counts": dict(zip(options, counts))})
+        assert chart.series[0].values == tuple(float(n) for n in counts)
+        check_truthful(chart)
