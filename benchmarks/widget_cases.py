@@ -256,4 +256,28 @@ CASES: tuple[WidgetCase, ...] = (
         changes=("w.deck.next()", "w.deck.next()", "w.deck.back()", "w.deck.back()"),
         model="feed.client.state(timeout=0)",
     ),
+    # Module 00: what customer focus is.
+    WidgetCase(
+        widget="StatementSorter",
+        setup="w = cc.widgets.statement_sorter()",
+        changes=("w.buttons[0].click()", "w.buttons[2].click()", "w.buttons[1].click()",
+                 "w.next.click()", "w.previous.click()"),
+        model="cc.sort_statement(w.statement, 'level 1')",
+    ),
+    WidgetCase(
+        widget="PrinciplesSelfCheck",
+        setup="w = cc.widgets.principles_self_check()",
+        changes=("w.sliders[0].value = 5", "w.sliders[3].value = 1", "w.sliders[0].value = 3",
+                 "w.sliders[3].value = 3"),
+        model="cc.principles_profile([s.value for s in w.sliders])",
+    ),
+    WidgetCase(
+        widget="SortVotes",
+        # Typed hands go to the room's poll [s01] of module 00's run sheet.
+        setup=_ROOM.format(module="00_what_is_customer_focus") + (
+            "w = cc.widgets.sort_votes(feed=feed)"),
+        changes=("w.counts[0].value = 4", "w.counts[2].value = 9", "w.reveal.value = True",
+                 "w.counts[0].value = 0", "w.counts[2].value = 0", "w.reveal.value = False"),
+        model="cc.sort_statement(cc.sorter_statements()[0], 'not')",
+    ),
 )

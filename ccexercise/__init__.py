@@ -10,6 +10,18 @@ charts live in :mod:`ccexercise.views` and widgets in
 from . import cards, checks, datasets
 from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
+from .customer_focus import (
+    PRINCIPLE_SCALE,
+    PRINCIPLES,
+    Principle,
+    PrinciplesProfile,
+    SortResult,
+    Statement,
+    Verdict,
+    principles_profile,
+    sort_statement,
+    sorter_statements,
+)
 from .grading import exactly
 from .lost_customers import (
     CustomerCostComparison,
@@ -100,6 +112,10 @@ __all__ = [
     "MaturityStage",
     "NpsCounts",
     "NpsDifference",
+    "PRINCIPLES",
+    "PRINCIPLE_SCALE",
+    "Principle",
+    "PrinciplesProfile",
     "PromiseOutcome",
     "RatingSession",
     "RoundLog",
@@ -108,7 +124,10 @@ __all__ = [
     "SceneCard",
     "ServiceLevel",
     "SkitRating",
+    "SortResult",
+    "Statement",
     "SurveyItem",
+    "Verdict",
     "WordOfMouth",
     "acquisition_vs_retention",
     "cards",
@@ -141,11 +160,14 @@ __all__ = [
     "nps_interval_from_counts",
     "nps_sample_size",
     "nps_what_if",
+    "principles_profile",
     "promise_vs_delivery",
     "respondent_gaps",
     "satisfaction",
     "scores_from_text",
     "service_level",
+    "sort_statement",
+    "sorter_statements",
     "weakest_dimension",
     "word_of_mouth",
 ]

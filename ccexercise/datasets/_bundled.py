@@ -75,6 +75,22 @@ _SPEND = tuple(Column(f"spend_{year}", "float", f"amount the customer spent in {
 
 #: Every data set's declaration, by name. Read-only.
 SCHEMAS = types.MappingProxyType({
+    "00_what_is_customer_focus": Dataset(
+        "00_what_is_customer_focus", "statements.csv",
+        "the sorter's statements, taken from the course texts' own examples, each with "
+        "its verdict and the reason",
+        (
+            Column("statement_id", "text", "statement number, e.g. S01 (its room poll is "
+                   "[s01])", unique=True),
+            Column("statement", "text", "what a business does or says, in plain words"),
+            Column("verdict", "choice", "where it belongs", allowed=(
+                "customer focus (level 1)", "customer focus (level 2)",
+                "not customer focus")),
+            Column("reason", "text", "why, in one or two sentences"),
+            Column("source", "text", "which course text the example comes from "
+                   "(A, B, E, R, S: see the domain notes)"),
+        ),
+    ),
     "01_lost_customer_cost": Dataset(
         "01_lost_customer_cost", "customers.csv",
         "customers of a chain of home-and-garden stores, with five years of spend",

@@ -11,6 +11,14 @@ read the outputs.
 """
 
 from .cards import CaseCardDealer
+from .customer_focus import (
+    PrinciplesSelfCheck,
+    SortVotes,
+    StatementSorter,
+    principles_self_check,
+    sort_votes,
+    statement_sorter,
+)
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
@@ -47,6 +55,7 @@ __all__ = [
     "NpsExplorer",
     "NpsWhatIf",
     "PollControls",
+    "PrinciplesSelfCheck",
     "PromiseSimulator",
     "RatingForm",
     "RoomFeed",
@@ -57,6 +66,8 @@ __all__ = [
     "SceneCardForm",
     "SkitComparison",
     "SmallTalkRunner",
+    "SortVotes",
+    "StatementSorter",
     "StepDeck",
     "TeamSplitter",
     "Timer",
@@ -66,9 +77,12 @@ __all__ = [
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
+    "principles_self_check",
     "promise_simulator",
     "room_poll",
     "satisfaction_sliders",
     "skit_workshop",
+    "sort_votes",
+    "statement_sorter",
     "team_names",
 ]
