@@ -29,6 +29,7 @@ from __future__ import annotations
 
 # Importing an answers file registers its checks in ._registry.
 from . import (  # noqa: F401
+    answers_00_what_is_customer_focus,
     answers_01_lost_customer_cost,
     answers_03_service_levels,
     answers_04_satisfaction_formula,

@@ -333,3 +333,19 @@ def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artif
     _expect(page.get_by_text("entry 6 eleven is not a number")).to_be_visible()
     _expect(box).to_have_value("10 9, 9 6 7 eleven")
     page.screenshot(path=str(artifacts / "facilitator-room-poll.png"))
+
+
+def test_sorter_and_vote_counter_in_voila(page, voila_server, artifacts):
+    """Module 00 without phones: type the hands for one statement into the vote counter (the
+    leader is named in words) and click the answer in the sorter (it says "Right" and why)."""
+    page.goto(voila_server.url("voila/render/course/00_what_is_customer_focus/facilitator.ipynb"))
+    counter = page.locator(".widget-inline-hbox", has_text="Not customer focus").locator("input")
+    _expect(counter).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    counter.fill("7")
+    counter.press("Tab")
+    _expect(page.locator(".widget-html", has_text="Most votes: Not customer focus (7 of 7)")
+            ).to_be_visible()
+    page.get_by_role("button", name="Not customer focus").click()
+    _expect(page.locator(".widget-html", has_text="Right.")).to_contain_text(
+        "One month is a promotion, not a system.")
+    page.screenshot(path=str(artifacts / "facilitator-sorter.png"), full_page=True)
