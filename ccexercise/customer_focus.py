@@ -34,6 +34,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ._validate import check_whole_number
+
 
 __all__ = [
     "PRINCIPLES",
@@ -306,24 +308,11 @@ class PrinciplesProfile:
 
 
 def _rating(name: str, value) -> int:
-    if value is Ellipsis:
-        raise TypeError(f"{name} is still ... : replace the ... with a whole number from 1 to 5")
-    if isinstance(value, bool) or not isinstance(value, int):
-        # numpy integers are int-like but not int: accept them, reject floats and text
-        try:
-            import numpy as np
-
-            if isinstance(value, np.integer):
-                value = int(value)
-            else:
-                raise TypeError
-        except TypeError:
-            raise TypeError(f"{name} must be a whole number from 1 to 5, got {value!r} "
-                            f"(a {type(value).__name__})") from None
-    if not 1 <= value <= 5:
+    rating = check_whole_number(name, value)
+    if not 1 <= rating <= 5:
         raise ValueError(f"{name} must be a whole number from 1 to 5 "
                          f"(1 = {PRINCIPLE_SCALE[1]}, 5 = {PRINCIPLE_SCALE[5]}), got {value!r}")
-    return value
+    return rating
 
 
 def principles_profile(ratings) -> PrinciplesProfile:

@@ -186,16 +186,20 @@ class TestPrinciplesProfile:
                                 "(1 = not at all, 5 = fully), got 0"):
             principles_profile([0] + [3] * 8)
 
-    @pytest.mark.parametrize("bad", [3.5, "4", True, ...])
-    def test_wrong_type(self, bad):
-        if bad is ...:
-            message = ("ratings['respect'] is still ... : replace the ... with a whole number "
-                       "from 1 to 5")
-        else:
-            message = (f"ratings['respect'] must be a whole number from 1 to 5, got {bad!r} "
-                       f"(a {type(bad).__name__})")
-        with raises(TypeError, message):
+    @pytest.mark.parametrize("bad, kind, message", [
+        (3.5, ValueError, "ratings['respect'] must be a whole number, got 3.5"),
+        ("4", TypeError, "ratings['respect'] must be a whole number, got '4' (a str)"),
+        (True, TypeError, "ratings['respect'] must be a whole number, got True (a bool)"),
+        (..., TypeError, "ratings['respect'] is still ... : replace the ... with a whole number"),
+    ])
+    def test_wrong_type(self, bad, kind, message):
+        """Half points, text, True and a forgotten ... are each named with the principle."""
+        with raises(kind, message):
             principles_profile([3, 3, bad] + [3] * 6)
+
+    def test_whole_float_from_a_spreadsheet(self):
+        """4.0 (what a spreadsheet gives) counts as 4."""
+        assert principles_profile([4.0] * 9).ratings["needs"] == 4
 
     def test_not_a_list(self):
         with raises(TypeError, "ratings must be a list of 9 whole numbers from 1 to 5 (or a dict "
