@@ -264,7 +264,7 @@ PRINCIPLES = (
               "We want to help customers and take part in solving their problems."),
     Principle("improving", "Improving all the time",
               "We keep working to improve the quality of our service."),
-    Principle("keeping", "Winning and keeping customers",
+    Principle("keeping", "Keeping customers",
               "We plan how to attract customers and how to keep them."),
 )
 
@@ -322,9 +322,9 @@ def principles_profile(ratings) -> PrinciplesProfile:
 
     >>> profile = principles_profile([4, 4, 5, 2, 3, 4, 5, 3, 2])
     >>> profile.average, [p.name for p in profile.weakest]
-    (3.5555555555555554, ['Open leaders', 'Winning and keeping customers'])
+    (3.5555555555555554, ['Open leaders', 'Keeping customers'])
     >>> profile.summary()
-    'Average 3.6 of 5. Work first on: Open leaders, Winning and keeping customers (2, a little).'
+    'Average 3.6 of 5. Work first on: Open leaders, Keeping customers (2, a little).'
     >>> principles_profile([4, 4, 5, 2, 3, 4, 5, 3, 6])
     Traceback (most recent call last):
         ...

@@ -104,7 +104,7 @@ register(
 )
 register(
     '00.weakest', str,
-    'ea253795b2c330dac49f7f4ea0fb628b3354850fa311d83b446d1684ad69682d',
+    '8995e5efae133a4e80e55031130c210c69844c2d1ed1907224f15c0c10ea0cdf',
     "Look for the lowest rating in the profile, then give that principle's name as it appears "
     'in the table.',
     {

@@ -136,7 +136,8 @@ class PrinciplesSelfCheck(widgets.VBox):
         first = principles_profile(ratings)  # the calculator's checks: 9 ratings from 1 to 5
         self.sliders = [widgets.IntSlider(value=first.ratings[p.key], min=1, max=5,
                                           description=p.name, continuous_update=False,
-                                          style=CONTROL_STYLE, layout=dict(CONTROL_LAYOUT))
+                                          style={"description_width": "14em"},
+                                          layout=dict(CONTROL_LAYOUT))
                         for p in PRINCIPLES]
         self.readouts = [widgets.HTML() for _ in PRINCIPLES]
         rows = []

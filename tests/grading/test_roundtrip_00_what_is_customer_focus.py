@@ -61,7 +61,7 @@ VARIANTS = {
     "second_lowest": ("answer_weakest", 'weakest = "Open leaders"', ("test_weakest",)),
     "rating_not_name": ("answer_weakest", "weakest = 1", ("test_weakest",)),
     # Case, outer spaces and comments do not matter, as in the self-check.
-    "name_in_lower_case": ("answer_weakest", 'weakest = "  winning and keeping customers "', ()),
+    "name_in_lower_case": ("answer_weakest", 'weakest = "  keeping CUSTOMERS "', ()),
     "choice_with_a_note": ("answer_always_right", "always_right = 3  # fair to both", ()),
 }
 

@@ -146,8 +146,8 @@ class TestPrinciplesProfile:
         assert profile.average == pytest.approx(32 / 9)
         assert [p.key for p in profile.weakest] == ["open_leaders", "keeping"]
         assert [p.key for p in profile.strongest] == ["respect", "help"]
-        assert profile.summary() == ("Average 3.6 of 5. Work first on: Open leaders, Winning "
-                                     "and keeping customers (2, a little).")
+        assert profile.summary() == ("Average 3.6 of 5. Work first on: Open leaders, Keeping "
+                                     "customers (2, a little).")
 
     def test_dict_by_key(self):
         """A dict by principle key gives the same profile as the list."""
