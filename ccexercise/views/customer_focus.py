@@ -70,6 +70,6 @@ def sort_votes_live_chart(counts: Mapping, *, answer: Verdict | None = None,
     if answer is not None:
         title = f"{title} · answer: {Verdict.from_text(answer).label}"
     chart = SvgChart(title=title, categories=[v.label for v in Verdict], value_label="Votes")
-    chart.set_limits(0, max(5, *values))
+    chart.set_limits(0, max(4, *values))
     chart.bars(values, label="Votes", colour=PROFILE_COLOUR, value_labels=True)
     return chart
