@@ -230,7 +230,10 @@ def mystery_shop_checklist(stages=DEFAULT_STAGES, *, add: Mapping | None = None,
         if key not in keys:
             raise ValueError(f"add names the stage {key!r}, which is not on this checklist; "
                              f"its stages are {', '.join(keys)}")
-        check_texts(f"add[{key!r}]", points, "points to check")
+        for i, point in enumerate(check_texts(f"add[{key!r}]", points, "points to check")):
+            if len(point) > MAX_POINT:
+                raise ValueError(f"add[{key!r}][{i}] must be at most {MAX_POINT} characters, "
+                                 f"got {len(point)} ({point[:30]!r}...)")
     final = []
     for stage in chosen:
         extra = tuple(add.get(stage.key, ()))
