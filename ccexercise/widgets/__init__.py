@@ -13,6 +13,14 @@ read the outputs.
 from .cards import CaseCardDealer
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
+from .listening import (
+    ChecklistBuilder,
+    ExitSurveyPlanner,
+    VisitEntry,
+    checklist_builder,
+    exit_survey_planner,
+    visit_entry,
+)
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
 from .nps import (
@@ -39,7 +47,9 @@ from .workshop import StepDeck, Timer
 
 __all__ = [
     "CaseCardDealer",
+    "ChecklistBuilder",
     "DimensionExplorer",
+    "ExitSurveyPlanner",
     "ExplainRunner",
     "FacilitatorPage",
     "LostCustomerCalculator",
@@ -60,9 +70,12 @@ __all__ = [
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "VisitEntry",
     "VocabularyRunner",
     "YesAndRunner",
+    "checklist_builder",
     "dimension_explorer",
+    "exit_survey_planner",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
@@ -71,4 +84,5 @@ __all__ = [
     "satisfaction_sliders",
     "skit_workshop",
     "team_names",
+    "visit_entry",
 ]
