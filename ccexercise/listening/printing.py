@@ -20,10 +20,9 @@ TypeError: checklist must be a Checklist (from cc.mystery_shop_checklist(...)), 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .._pdf import line_height, new_pdf
+from .._pdf import line_height, new_pdf, text_block, write_pdf
 from ._checklist import Checklist
 
 __all__ = ["checklist_pdf", "write_checklist_pdf"]
@@ -60,13 +59,8 @@ def _layout(pdf, checklist: Checklist, size: float, *, draw: bool) -> int:
         pdf.add_page()
 
     def text(style, pt, colour, value, x, w, y):
-        pdf.set_font("DejaVu", style, pt)
-        lines = pdf.multi_cell(w, line_height(pt), value, dry_run=True, output="LINES")
-        if draw:
-            pdf.set_text_color(*colour)
-            pdf.set_xy(x, y)
-            pdf.multi_cell(w, line_height(pt), value, align="L")
-        return y + len(lines) * line_height(pt)
+        return text_block(pdf, value, x=x, y=y, width=w, size=pt, style=style, colour=colour,
+                          draw=draw)
 
     y = text("B", size * 1.6, TEXT, checklist.title, MARGIN, width, MARGIN)
     y = text("", size, MUTED, INTRO, MARGIN, width, y + 1)
@@ -133,11 +127,5 @@ def checklist_pdf(checklist: Checklist) -> tuple[bytes, int]:
 
 def write_checklist_pdf(checklist: Checklist, path) -> tuple[Path, int]:
     """Write :func:`checklist_pdf` to ``path``; returns the path and the page count."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a file name or a path, got {path!r} "
-                        f"(a {type(path).__name__})")
     data, pages = checklist_pdf(checklist)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path, pages
+    return write_pdf(data, path), pages

@@ -7,52 +7,20 @@ card PDFs are.
 """
 
 import importlib.util
-import os
-import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from ccexercise.cli import main
+from test_cards_printing import pages, poppler, render  # noqa: F401 (poppler: skip without poppler-utils)
+from test_run_sheet_pdf import text_of
 from ccexercise.listening import CHECKLIST_STAGES, Stage, mystery_shop_checklist
 from ccexercise.listening.printing import MARGIN, checklist_pdf, write_checklist_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "08_listening_to_customers"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def poppler():
-    """Skip, or with CI=true fail, when poppler-utils is missing."""
-    if not all(shutil.which(tool) for tool in ("pdfinfo", "pdftotext", "pdftoppm")):
-        message = ("poppler-utils (pdfinfo, pdftotext, pdftoppm) is not installed: "
-                   "run tools/system-deps.sh or apt-get install poppler-utils")
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + " (CI=true: a skipped PDF test is a failure here)")
-        pytest.skip(message)
-
-
-def pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
-
-
-def text_of(path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
-    return " ".join(out.split())
-
-
-def render(path, page, dpi=72) -> np.ndarray:
-    """The page as a grey image (0 = black, 255 = white)."""
-    prefix = Path(path).with_suffix("")
-    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page),
-                    "-singlefile", str(path), f"{prefix}-{page}"], check=True)
-    return np.asarray(Image.open(f"{prefix}-{page}.pgm"))
 
 
 def assert_inside_margins(path):
