@@ -25,7 +25,7 @@ import pandas as pd
 from .._validate import check_columns
 from ..datasets import SCHEMAS, load
 
-__all__ = ["DATASET", "THEMES", "ConversationTally", "load_conversations", "tally_themes"]
+__all__ = ["ConversationTally", "DATASET", "THEMES", "load_conversations", "tally_themes"]
 
 #: The name of the bundled example log (and of the schema a manager's own log follows).
 DATASET = "08_listening_to_customers"
