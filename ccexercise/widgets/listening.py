@@ -124,8 +124,8 @@ class ChecklistBuilder(widgets.VBox):
                     widgets.HBox([self.add_button, self.undo_button]), self.ideas]
         if self.feed is not None:
             children.append(self.room_button)
-        children += [self.error, self.title, self.preview, self.path, self.print_button,
-                     self.printed]
+        children += [self.error, self.title, self.path, self.print_button, self.printed,
+                     self.preview]
         kwargs.setdefault("layout", {"width": "100%"})
         super().__init__(children=children, **kwargs)
         for box in self.stage_boxes.values():

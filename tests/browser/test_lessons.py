@@ -212,8 +212,10 @@ def visit_entry(page, artifacts: Path) -> None:
     """Module 08: in the visit entry, mark the website's first point "Problem" and its
     second "Fine": the sentence names the website as the weakest stage and the chart of
     the stages appears, with the website's numbers in words beneath it."""
-    visit = page.locator(".jp-OutputArea-output").filter(has_text="Nothing was checked yet.")
+    visit = page.locator(".jp-OutputArea-output").filter(
+        has=page.get_by_role("button", name="Not checked", exact=True))
     _expect(visit).to_have_count(1)
+    _expect(visit.get_by_text("Nothing was checked yet.")).to_be_visible()
     visit.scroll_into_view_if_needed()
     chart = visit.locator("img.widget-image")
     visit.get_by_role("button", name="Problem", exact=True).nth(0).click()
