@@ -50,8 +50,10 @@ def _stage_height(pdf, stage, size: float) -> float:
     return height + NOTE_LINES * line_height(size) * 1.5 + 3.0
 
 
-def _layout(pdf, checklist: Checklist, size: float, *, draw: bool) -> int:
-    """Lay the checklist out at text ``size``; returns the number of pages used."""
+def _layout(pdf, checklist: Checklist, size: float, *, draw: bool,
+            most: int | None = None) -> int:
+    """Lay the checklist out at text ``size``; returns the number of pages used (or, when
+    measuring, ``most + 1`` as soon as it needs more than ``most`` pages)."""
     width = PAGE_W - 2 * MARGIN
     bottom = PAGE_H - MARGIN
     pages = 1
@@ -78,6 +80,8 @@ def _layout(pdf, checklist: Checklist, size: float, *, draw: bool) -> int:
     for stage in checklist.stages:
         if y + _stage_height(pdf, stage, size) > bottom:
             pages += 1
+            if most is not None and pages > most:
+                return pages
             y = MARGIN
             if draw:
                 pdf.add_page()
@@ -115,7 +119,7 @@ def checklist_pdf(checklist: Checklist) -> tuple[bytes, int]:
     tries = ([(size, 1) for size in SIZES if size >= ONE_PAGE_SIZE]
              + [(size, MAX_PAGES) for size in SIZES])
     for size, most in tries:
-        pages = _layout(probe, checklist, size, draw=False)
+        pages = _layout(probe, checklist, size, draw=False, most=most)
         if pages <= most:
             pdf = new_pdf(checklist.title)
             _layout(pdf, checklist, size, draw=True)

@@ -212,6 +212,7 @@ def visit_entry(page, artifacts: Path) -> None:
     """Module 08: in the visit entry, mark the website's first point "Problem" and its
     second "Fine": the sentence names the website as the weakest stage and the chart of
     the stages appears, with the website's numbers in words beneath it."""
+    bh.wait_for_kernel_idle(page)
     visit = page.locator(".jp-OutputArea-output").filter(
         has=page.get_by_role("button", name="Not checked", exact=True))
     _expect(visit).to_have_count(1)
