@@ -280,4 +280,28 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.counts[0].value = 0", "w.counts[2].value = 0", "w.reveal.value = False"),
         model="cc.sort_statement(cc.sorter_statements()[0], 'not')",
     ),
+    # Module 08: the mystery-shop checklist builder, a visit's results, the exit survey.
+    WidgetCase(
+        widget="ChecklistBuilder",
+        setup="w = cc.widgets.checklist_builder()",
+        changes=("w.stage_boxes['stall_display'].value = True",
+                 "w.ideas.value = 'Is there water for dogs?'",
+                 "w.stage_boxes['stall_display'].value = False", "w.ideas.value = ''"),
+        model="cc.mystery_shop_checklist(w._chosen_keys())",
+    ),
+    WidgetCase(
+        widget="VisitEntry",
+        setup="w = cc.widgets.visit_entry(cc.mystery_shop_checklist())",
+        changes=("w.marks['website'][0].value = 'problem'", "w.marks['parking'][1].value = 'fine'",
+                 "w.marks['website'][0].value = 'skip'", "w.marks['parking'][1].value = 'skip'"),
+        model="cc.score_visit(w.checklist, {k: [b.value for b in v] for k, v in w.marks.items()})",
+    ),
+    WidgetCase(
+        widget="ExitSurveyPlanner",
+        setup="w = cc.widgets.exit_survey_planner()",
+        changes=("w.answers.value = 80", "w.improvements.value = (10, 20)",
+                 "w.margin.value = 0.05", "w.answers.value = 50",
+                 "w.improvements.value = (30, 50)", "w.margin.value = 0.2"),
+        model="cc.exit_survey_payback(cc.exit_survey_plan(answers=w.answers.value))",
+    ),
 )

@@ -144,4 +144,18 @@ SCHEMAS = types.MappingProxyType({
                    required=False),
         ),
     ),
+    "08_listening_to_customers": Dataset(
+        "08_listening_to_customers", "conversations.csv",
+        "an invented five-by-five conversation log: five customers a day for five days, each "
+        "asked what the firm should improve",
+        (
+            Column("date", "date", "day of the conversation"),
+            Column("customer", "text", "who was asked (a name or a firm)"),
+            Column("improve", "text", "what the customer said we should improve, in their words"),
+            Column("theme", "choice", "what the improvement is about, for the tally",
+                   allowed=("staff and manners", "waiting and speed", "stock and orders",
+                            "prices and paying", "finding us and parking", "website and phone",
+                            "invoices and accounting", "premises and display", "other")),
+        ),
+    ),
 })

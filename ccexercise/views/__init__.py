@@ -16,6 +16,14 @@ from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .customer_focus import principles_live_chart, sort_votes_live_chart
+from .listening import (
+    themes_chart,
+    themes_live_chart,
+    themes_text,
+    visit_chart,
+    visit_live_chart,
+    visit_text,
+)
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
 from .maturity import maturity_chart
 from .nps import (
@@ -69,4 +77,10 @@ __all__ = [
     "skit_comparison_chart",
     "sort_votes_live_chart",
     "task_share_chart",
+    "themes_chart",
+    "themes_live_chart",
+    "themes_text",
+    "visit_chart",
+    "visit_live_chart",
+    "visit_text",
 ]

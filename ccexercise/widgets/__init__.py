@@ -21,6 +21,14 @@ from .customer_focus import (
 )
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
+from .listening import (
+    ChecklistBuilder,
+    ExitSurveyPlanner,
+    VisitEntry,
+    checklist_builder,
+    exit_survey_planner,
+    visit_entry,
+)
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
 from .nps import (
@@ -47,7 +55,9 @@ from .workshop import StepDeck, Timer
 
 __all__ = [
     "CaseCardDealer",
+    "ChecklistBuilder",
     "DimensionExplorer",
+    "ExitSurveyPlanner",
     "ExplainRunner",
     "FacilitatorPage",
     "LostCustomerCalculator",
@@ -71,9 +81,12 @@ __all__ = [
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "VisitEntry",
     "VocabularyRunner",
     "YesAndRunner",
+    "checklist_builder",
     "dimension_explorer",
+    "exit_survey_planner",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
@@ -85,4 +98,5 @@ __all__ = [
     "sort_votes",
     "statement_sorter",
     "team_names",
+    "visit_entry",
 ]

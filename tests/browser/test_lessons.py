@@ -208,6 +208,31 @@ def nps_explorer(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-nps-explorer.png"))
 
 
+def visit_entry(page, artifacts: Path) -> None:
+    """Module 08: in the visit entry, mark the website's first point "Problem" and its
+    second "Fine": the sentence names the website as the weakest stage and the chart of
+    the stages appears, with the website's numbers in words beneath it."""
+    bh.wait_for_kernel_idle(page)
+    visit = page.locator(".jp-OutputArea-output").filter(
+        has=page.get_by_role("button", name="Not checked", exact=True))
+    _expect(visit).to_have_count(1)
+    _expect(visit.get_by_text("Nothing was checked yet.")).to_be_visible()
+    visit.scroll_into_view_if_needed()
+    chart = visit.locator("img.widget-image")
+    visit.get_by_role("button", name="Problem", exact=True).nth(0).click()
+    visit.get_by_role("button", name="Fine", exact=True).nth(1).click()
+    checklist = ccexercise.mystery_shop_checklist()
+    result = ccexercise.score_visit(checklist, {"website": ["problem", "fine", "skip"]})
+    assert result.summary() == "1 of 2 points checked were a problem. Start with: Website."
+    _expect(visit.locator(".widget-html", has_text="Start with")).to_have_text(result.summary())
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    assert ">Website<" in _picture(page, chart)
+    _expect(visit.get_by_text("Website: 1 of 2 fine, 1 problem")).to_be_visible()
+    bh.wait_for_kernel_idle(page)
+    visit.get_by_text("Website: 1 of 2 fine, 1 problem").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-visit-entry.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
 def statement_sorter(page, artifacts: Path) -> None:
     """Module 00: click "Customer focus (level 1)" for the sorter's first statement (a
@@ -260,6 +285,7 @@ INTERACTIONS = {
     "06_guess_what_he_dislikes": case_card_dealer,
     "05_nps": nps_explorer,
     "00_what_is_customer_focus": statement_sorter,
+    "08_listening_to_customers": visit_entry,
 }
 
 

@@ -108,4 +108,5 @@ def test_session_lengths_are_unchanged():
     assert minutes == {"00_what_is_customer_focus": 45,
                        "01_lost_customer_cost": 30, "03_service_levels": 60,
                        "04_satisfaction_formula": 45, "05_nps": 45,
-                       "06_guess_what_he_dislikes": 90}
+                       "06_guess_what_he_dislikes": 90,
+                       "08_listening_to_customers": 60}
