@@ -15,6 +15,12 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
+from .leaving import (
+    exit_reason_pareto_chart,
+    exit_reason_pareto_live_chart,
+    pareto_table_html,
+    pareto_text,
+)
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
 from .maturity import maturity_chart
 from .nps import (
@@ -42,6 +48,8 @@ __all__ = [
     "SvgChart",
     "card_html",
     "debrief_chart",
+    "exit_reason_pareto_chart",
+    "exit_reason_pareto_live_chart",
     "figure_to_png",
     "format_money",
     "gap_chart",
@@ -58,6 +66,8 @@ __all__ = [
     "nps_segment_live_chart",
     "nps_trend_chart",
     "nps_what_if_live_chart",
+    "pareto_table_html",
+    "pareto_text",
     "promise_live_chart",
     "rating_live_chart",
     "score_histogram",
