@@ -13,6 +13,14 @@ read the outputs.
 from .cards import CaseCardDealer
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
+from .leaving import (
+    HarmfulAdviceGame,
+    ParetoExplorer,
+    TypedAnswers,
+    harmful_advice_game,
+    pareto_explorer,
+    typed_answers,
+)
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
 from .nps import (
@@ -42,10 +50,12 @@ __all__ = [
     "DimensionExplorer",
     "ExplainRunner",
     "FacilitatorPage",
+    "HarmfulAdviceGame",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
     "NpsExplorer",
     "NpsWhatIf",
+    "ParetoExplorer",
     "PollControls",
     "PromiseSimulator",
     "RatingForm",
@@ -60,15 +70,19 @@ __all__ = [
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "TypedAnswers",
     "VocabularyRunner",
     "YesAndRunner",
     "dimension_explorer",
+    "harmful_advice_game",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
+    "pareto_explorer",
     "promise_simulator",
     "room_poll",
     "satisfaction_sliders",
     "skit_workshop",
     "team_names",
+    "typed_answers",
 ]
