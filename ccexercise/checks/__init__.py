@@ -30,6 +30,7 @@ from __future__ import annotations
 # Importing an answers file registers its checks in ._registry.
 from . import (  # noqa: F401
     answers_01_lost_customer_cost,
+    answers_02_why_customers_leave,
     answers_03_service_levels,
     answers_04_satisfaction_formula,
     answers_05_nps,
