@@ -25,6 +25,7 @@ from .lost_customers import (
 )
 from .leaving import (
     ADVICE_VERDICTS,
+    ANTI_EXAMPLE_CARDS,
     Advice,
     AdviceFeedback,
     REASON_CATEGORIES,
@@ -103,6 +104,7 @@ def __getattr__(name):
 
 __all__ = [
     "ADVICE_VERDICTS",
+    "ANTI_EXAMPLE_CARDS",
     "Advice",
     "AdviceFeedback",
     "CustomerCostComparison",

@@ -37,6 +37,7 @@ from .lost_customers import (
 
 __all__ = [
     "ADVICE_VERDICTS",
+    "ANTI_EXAMPLE_CARDS",
     "Advice",
     "AdviceFeedback",
     "REASON_CATEGORIES",
@@ -63,6 +64,11 @@ REASON_CATEGORIES = {
     "moved away": "outside our control",
     "no reason given": "not known",
 }
+
+#: The anti-examples of the texts (B) that are already cards of module 06's "dislike" deck:
+#: the bank's new fee for online banking, the courier who never calls ahead, the
+#: hotline that is an answering machine.
+ANTI_EXAMPLE_CARDS = ("D02", "D03", "D15")
 
 #: The two answers of the harmful-advice game.
 ADVICE_VERDICTS = ("harmful", "helpful")

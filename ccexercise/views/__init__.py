@@ -16,6 +16,7 @@ from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .leaving import (
+    cards_html,
     exit_reason_pareto_chart,
     exit_reason_pareto_live_chart,
     pareto_table_html,
@@ -47,6 +48,7 @@ from .svg import SvgChart
 __all__ = [
     "SvgChart",
     "card_html",
+    "cards_html",
     "debrief_chart",
     "exit_reason_pareto_chart",
     "exit_reason_pareto_live_chart",

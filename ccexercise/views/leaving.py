@@ -30,7 +30,7 @@ from ._figures import COLOURS, FONT_SIZES, _tick_money, format_money, money_form
     new_figure, style_axes
 from .svg import SvgChart
 
-__all__ = ["MEASURES", "exit_reason_pareto_chart", "exit_reason_pareto_live_chart",
+__all__ = ["MEASURES", "cards_html", "exit_reason_pareto_chart", "exit_reason_pareto_live_chart",
            "pareto_table_html", "pareto_text"]
 
 #: What the bars can count: the column of the Pareto table, and its words.
@@ -185,3 +185,36 @@ def pareto_table_html(pareto: pd.DataFrame, *, measure: str = "customers") -> st
     return (f"<table style='font-size: 1.1em'><thead><tr><th style='text-align: left'>Reason</th>"
             f"<th>{html.escape(MEASURES[measure][0])}</th><th>Running share</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
+
+
+class HtmlBlock(str):
+    """Text that a notebook shows as HTML (its value is the HTML itself)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def cards_html(ids, *, deck: str = "dislike", side: str = "both") -> HtmlBlock:
+    """Cards of a deck, one under the other, as module 06's dealer shows them.
+
+    >>> shown = cards_html(["D02"])
+    >>> "A long-standing account holder" in shown
+    True
+    >>> cards_html(["D99"])
+    Traceback (most recent call last):
+        ...
+    ValueError: ids must name cards of the 'dislike' deck; no card 'D99'
+    """
+    from ..cards import load_deck
+    from .cards import card_html
+
+    if isinstance(ids, str):
+        ids = [ids]
+    cards = load_deck(deck)
+    known = {card.id for card in cards}
+    parts = []
+    for card_id in ids:
+        if card_id not in known:
+            raise ValueError(f"ids must name cards of the {deck!r} deck; no card {card_id!r}")
+        parts.append(card_html(cards.by_id(card_id), side, heading=f"Card {card_id}"))
+    return HtmlBlock("<div style='display: grid; gap: 0.8em'>" + "".join(parts) + "</div>")
