@@ -11,7 +11,7 @@ alternative).
 >>> import pandas as pd
 >>> t = pd.DataFrame({"customers": [6, 3, 1], "lost_revenue": [600.0, 900.0, 50.0]},
 ...                  index=pd.Index(["staff", "price", "moved"], name="exit_reason"))
->>> exit_reason_pareto_live_chart(t).series[1].values
+>>> exit_reason_pareto_live_chart(t).series[1].values   # the running share, in %
 (60.0, 90.0, 100.0)
 """
 
@@ -131,31 +131,29 @@ def exit_reason_pareto_chart(pareto: pd.DataFrame, *, measure: str = "customers"
 
 def exit_reason_pareto_live_chart(pareto: pd.DataFrame, *, measure: str = "customers",
                                   title: str | None = None) -> SvgChart:
-    """The same picture as :func:`exit_reason_pareto_chart`, as a fast :class:`SvgChart`.
-
-    Series, in order: the bars (left axis), the running share in % (a line on
-    the right axis, fixed at 0 to 100) and the 80% line (a flat line on the
-    right axis, so it sits at 80% whatever the bars' scale).
+    """The Pareto chart for a widget, as a fast :class:`SvgChart`, lying on its side so
+    every reason's full name fits: one bar per reason, largest on top, each the reason's
+    share of the total in %, the running share as a line with dots, and a dashed line at
+    80%. All three are read on one axis, 0 to 100%. The amounts themselves are in
+    :func:`pareto_text`.
 
     >>> t = pd.DataFrame({"customers": [1, 6, 3]}, index=["moved", "staff", "price"])
     >>> chart = exit_reason_pareto_live_chart(t)
-    >>> chart.categories, chart.series[0].values
-    (('staff', 'price', 'moved'), (6.0, 3.0, 1.0))
+    >>> chart.categories, chart.series[0].values, chart.series[1].values
+    (('staff', 'price', 'moved'), (60.0, 30.0, 10.0), (60.0, 90.0, 100.0))
     """
     reasons, values, cumulative = _sorted(pareto, measure)
-    money = measure != "customers"
+    total = values.sum()
+    shares = np.round(values / total * 100, 1) if total else np.zeros_like(values)
+    what = "customers who left" if measure == "customers" else MEASURES[measure][0].lower()
     chart = SvgChart(title=title or _title(measure, reasons, cumulative), categories=reasons,
-                     value_label=MEASURES[measure][0], category_label="Reason given on leaving",
-                     right_label="Running share (%)",
-                     value_format=_tick_money if money else (lambda v: f"{v:,.0f}"))
-    chart.bars(values.tolist(), label=MEASURES[measure][0], colour=COLOURS["revenue"],
-               value_labels=len(reasons) <= 10)
-    chart.line(cumulative.tolist(), label="Running share, % (right axis)",
-               colour=COLOURS["cumulative"], axis="right")
-    chart.line([80.0] * len(reasons), label="80% line (right axis)", colour=COLOURS["neutral"],
-               axis="right")
-    chart.set_limits(0, 100, axis="right")
-    chart.set_limits(0, max(float(values.max()), 1.0))
+                     value_label=f"Share of all {what} (%)", horizontal=True,
+                     height=max(420, 150 + 44 * len(reasons)))
+    chart.bars(shares.tolist(), label=f"Share of {what}", colour=COLOURS["revenue"],
+               value_labels=len(reasons) <= 12)
+    chart.line(cumulative.tolist(), label="Running share", colour=COLOURS["cumulative"])
+    chart.reference(80.0, label="80% line", colour=COLOURS["neutral"])
+    chart.set_limits(0, 100)
     return chart
 
 
@@ -167,8 +165,7 @@ def pareto_text(pareto: pd.DataFrame, *, measure: str = "customers") -> str:
     'Customers who left, largest first: staff 6 (running share 60%); price 3 (90%); moved 1 (100%).'
     """
     reasons, values, cumulative = _sorted(pareto, measure)
-    money = measure != "customers"
-    parts = [f"{r} {format_money(v) if money else f'{v:,.0f}'} "
+    parts = [f"{r} {v:,.0f} "
              + (f"(running share {c:g}%)" if i == 0 else f"({c:g}%)")
              for i, (r, v, c) in enumerate(zip(reasons, values, cumulative))]
     return f"{MEASURES[measure][0]}, largest first: " + "; ".join(parts) + "."
@@ -177,10 +174,9 @@ def pareto_text(pareto: pd.DataFrame, *, measure: str = "customers") -> str:
 def pareto_table_html(pareto: pd.DataFrame, *, measure: str = "customers") -> str:
     """The chart's numbers as a small HTML table (reason, amount, running share)."""
     reasons, values, cumulative = _sorted(pareto, measure)
-    money = measure != "customers"
     rows = "".join(
         f"<tr><td style='text-align: left'>{html.escape(r)}</td>"
-        f"<td>{format_money(v) if money else f'{v:,.0f}'}</td><td>{c:g}%</td></tr>"
+        f"<td>{v:,.0f}</td><td>{c:g}%</td></tr>"
         for r, v, c in zip(reasons, values, cumulative))
     return (f"<table style='font-size: 1.1em'><thead><tr><th style='text-align: left'>Reason</th>"
             f"<th>{html.escape(MEASURES[measure][0])}</th><th>Running share</th></tr></thead>"
