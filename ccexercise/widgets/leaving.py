@@ -389,8 +389,10 @@ class TypedAnswers(widgets.VBox):
         values, bad = _parse_lines(self.question, self.entries.value)
         self.rejected_entries = bad
         self.rejected.value = "" if not bad else (
-            '<div style="font-size: 1.2em; color: #8B0000">Not counted (please check): '
-            + "; ".join(f"line {n} <b>{html.escape(t)}</b>: {html.escape(r)}" for n, t, r in bad)
+            '<div style="font-size: 1.2em; color: #8B0000; overflow-wrap: anywhere">Not counted '
+            "(please check): "
+            + "; ".join(f"line {n} <b>{html.escape(t if len(t) <= 40 else t[:39] + '…')}</b>: "
+                        f"{html.escape(r)}" for n, t, r in bad)
             + "</div>")
         if self.feed is not None and values != self._typed:
             sent = [v["text"] if self.question.kind == "ideas" else v for v in values]
