@@ -318,12 +318,15 @@ class TypedAnswers(widgets.VBox):
     ``sheet`` (a run sheet) gives the kind, text and options when ``kind`` is not given.
     For an ideas question, ``+7`` at the end of a line gives the hands raised for it.
     Lines that cannot be used are listed, never dropped silently. Parts: ``entry`` (the
-    box, for the trainer) and ``result`` (the tally, for the projector).
+    box, for the trainer) and ``result`` (the tally, for the projector). ``title`` is a
+    heading above both. ``steps`` (step numbers, 1 for the first) keeps the result
+    part off the projector while the room is on another step, so the room sees only
+    what the step is about; without a room everything stays on show.
     """
 
     def __init__(self, text: str = "", *, question: str, kind: str | None = None,
                  sheet=None, options=(), label: str = "", feed=None,
-                 parts=("entry", "result"), **kwargs) -> None:
+                 parts=("entry", "result"), title: str = "", steps=None, **kwargs) -> None:
         if not isinstance(question, str) or not question.strip():
             raise ValueError(f"question must name the run sheet's poll (its [name]), "
                              f"got {question!r}")
@@ -343,6 +346,11 @@ class TypedAnswers(widgets.VBox):
             self.question = Question(question, kind, label or question, options=tuple(options))
         self.feed = feed if feed is not None and feed.client is not None else None
         self.parts = tuple(parts)
+        self.steps = None if steps is None else {int(n) for n in steps}
+        self._step: int | None = None
+        self.title = widgets.HTML(
+            f'<h2 style="font-size: 1.8em; color: {TEXT_COLOUR}; margin: 1em 0 0.3em 0">'
+            f"{html.escape(title)}</h2>" if title else "")
         hint = {"ideas": "one idea per line; +7 at the end for 7 hands raised",
                 "choice": "one answer per line: an option's words",
                 "choices": "one person per line: their options, with commas between",
@@ -361,7 +369,7 @@ class TypedAnswers(widgets.VBox):
         self.rejected_entries: list[tuple[int, str, str]] = []
         self._typed: list = []
         self._room: dict | None = None
-        children = []
+        children = [self.title]
         if "entry" in parts:
             children += [self.entries, self.rejected, self.sent]
         if "result" in parts:
@@ -376,6 +384,8 @@ class TypedAnswers(widgets.VBox):
     def _from_room(self, state: dict) -> None:
         from .room import question_state
 
+        step = state.get("step")
+        self._step = step if isinstance(step, int) else None
         entry = question_state(state, self.question.id)
         if entry is None:
             self.head.value = _alert(f"The run sheet has no poll [{self.question.id}]: the room "
@@ -405,7 +415,15 @@ class TypedAnswers(widgets.VBox):
         self._typed = values
         return self._show()
 
+    @property
+    def on_show(self) -> bool:
+        """Whether the result part is shown now (always, but for a projector following a
+        room on a step outside ``steps``)."""
+        return (self.feed is None or self.steps is None or "entry" in self.parts
+                or (self._step is not None and self._step + 1 in self.steps))
+
     def _show(self) -> dict | None:
+        self.layout.display = None if self.on_show else "none"
         question = self.question.to_dict()
         if self.feed is not None:
             if self._room is None:
@@ -438,8 +456,8 @@ class TypedAnswers(widgets.VBox):
 
 
 def typed_answers(text: str = "", *, question: str, kind: str | None = None, sheet=None,
-                  options=(), label: str = "", feed=None,
-                  parts=("entry", "result")) -> TypedAnswers:
+                  options=(), label: str = "", feed=None, parts=("entry", "result"),
+                  title: str = "", steps=None) -> TypedAnswers:
     """A :class:`TypedAnswers` box for the run sheet's poll ``question``."""
     return TypedAnswers(text, question=question, kind=kind, sheet=sheet, options=options,
-                        label=label, feed=feed, parts=parts)
+                        label=label, feed=feed, parts=parts, title=title, steps=steps)

@@ -145,3 +145,20 @@ def test_facilitator_page_places_the_tools(client):
         views[view] = FacilitatorPage(MODULE, view=view, room=client, follow=False)
     assert len(views["projector"].deck.steps) == 10
     assert views["projector"].results is not None
+
+
+def test_projector_shows_a_result_only_in_its_steps(client):
+    """The result part follows the room's step: on show in its steps, hidden elsewhere;
+    the trainer's typing box never hides."""
+    sheet = run_sheet_for(MODULE)
+    projector = TypedAnswers(feed=RoomFeed(client, follow=False), sheet=sheet, question="told",
+                             parts=("result",), steps=(3, 5), title="How many people?")
+    presenter = TypedAnswers(feed=RoomFeed(client, follow=False), sheet=sheet, question="told",
+                             parts=("entry",), steps=(3, 5))
+    assert "How many people?</h2>" in projector.title.value
+    for step, shown in ((0, False), (2, True), (3, False), (4, True)):
+        projector.feed.act("set_step", step, None)
+        projector.feed.refresh()
+        presenter.feed.refresh()
+        assert (projector.layout.display != "none") is shown, step
+        assert presenter.layout.display != "none"
