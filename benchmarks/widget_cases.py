@@ -304,4 +304,27 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.improvements.value = (30, 50)", "w.margin.value = 0.2"),
         model="cc.exit_survey_payback(cc.exit_survey_plan(answers=w.answers.value))",
     ),
+    # Module 02: why customers leave.
+    WidgetCase(
+        widget="HarmfulAdviceGame",
+        setup="w = cc.widgets.harmful_advice_game()",
+        changes=("w.harmful_button.click()", "w.helpful_button.click()", "w.next_button.click()",
+                 "w.who.value = 'Managers'", "w.who.value = 'Everyone'"),
+        model="cc.judge_advice(w.card, 'harmful')",
+    ),
+    WidgetCase(
+        widget="ParetoExplorer",
+        setup="w = cc.widgets.pareto_explorer()",
+        changes=("w.measure.value = 'lost_revenue'", "w.segment.value = 'business'",
+                 "w.measure.value = 'customers'", "w.segment.value = 'All customers'"),
+        model="cc.vital_few(w.result)",
+    ),
+    WidgetCase(
+        widget="TypedAnswers",
+        setup=("w = cc.widgets.typed_answers(question='reasons', "
+               "sheet=cc.workshop.run_sheet_for('02_why_customers_leave'))"),
+        changes=("w.entries.value = 'rude staff\\nslow till\\nrude staff'",
+                 "w.entries.value = 'rude staff\\nwrong bill'"),
+        model="cc.room.results.summarize(w.question, w._typed)",
+    ),
 )

@@ -31,6 +31,7 @@ from __future__ import annotations
 from . import (  # noqa: F401
     answers_00_what_is_customer_focus,
     answers_01_lost_customer_cost,
+    answers_02_why_customers_leave,
     answers_03_service_levels,
     answers_04_satisfaction_formula,
     answers_05_nps,

@@ -111,6 +111,23 @@ SCHEMAS = types.MappingProxyType({
         ),
         rules=(FilledWhen("churned", ("left_in", "exit_reason")),),
     ),
+    "02_why_customers_leave": Dataset(
+        "02_why_customers_leave", "advice.csv",
+        "statements for the harmful-advice game: harmful advice to shop staff and managers, "
+        "the organisational reasons customers leave, and a few good habits to tell them from",
+        (
+            Column("advice_id", "text", "statement number: H01... harmful, G01... helpful",
+                   unique=True),
+            Column("who", "choice", "whom the statement is for",
+                   allowed=("shop staff", "manager", "organisation")),
+            Column("statement", "text", "the advice, as it would be given"),
+            Column("harmful", "bool", "True if following the advice drives customers away"),
+            Column("what_is_wrong", "text", "why it drives customers away (or why it is fine)"),
+            Column("do_instead", "text", "what to do instead (or how to keep doing it well)"),
+            Column("source", "choice", "which course text it comes from (see the domain notes)",
+                   allowed=("R", "S")),
+        ),
+    ),
     "04_satisfaction_formula": Dataset(
         "04_satisfaction_formula", "survey.csv",
         "an invented service survey modelled on the steel supplier's case: each customer rates ten statements twice (1-7), "

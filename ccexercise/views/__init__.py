@@ -16,6 +16,13 @@ from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
 from .customer_focus import principles_live_chart, sort_votes_live_chart
+from .leaving import (
+    cards_html,
+    exit_reason_pareto_chart,
+    exit_reason_pareto_live_chart,
+    pareto_table_html,
+    pareto_text,
+)
 from .listening import (
     themes_chart,
     themes_live_chart,
@@ -50,7 +57,10 @@ from .svg import SvgChart
 __all__ = [
     "SvgChart",
     "card_html",
+    "cards_html",
     "debrief_chart",
+    "exit_reason_pareto_chart",
+    "exit_reason_pareto_live_chart",
     "figure_to_png",
     "format_money",
     "gap_chart",
@@ -67,6 +77,8 @@ __all__ = [
     "nps_segment_live_chart",
     "nps_trend_chart",
     "nps_what_if_live_chart",
+    "pareto_table_html",
+    "pareto_text",
     "principles_live_chart",
     "promise_live_chart",
     "rating_live_chart",

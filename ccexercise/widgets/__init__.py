@@ -21,6 +21,14 @@ from .customer_focus import (
 )
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
+from .leaving import (
+    HarmfulAdviceGame,
+    ParetoExplorer,
+    TypedAnswers,
+    harmful_advice_game,
+    pareto_explorer,
+    typed_answers,
+)
 from .listening import (
     ChecklistBuilder,
     ExitSurveyPlanner,
@@ -60,10 +68,12 @@ __all__ = [
     "ExitSurveyPlanner",
     "ExplainRunner",
     "FacilitatorPage",
+    "HarmfulAdviceGame",
     "LostCustomerCalculator",
     "MaturitySelfAssessment",
     "NpsExplorer",
     "NpsWhatIf",
+    "ParetoExplorer",
     "PollControls",
     "PrinciplesSelfCheck",
     "PromiseSimulator",
@@ -81,15 +91,18 @@ __all__ = [
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "TypedAnswers",
     "VisitEntry",
     "VocabularyRunner",
     "YesAndRunner",
     "checklist_builder",
     "dimension_explorer",
     "exit_survey_planner",
+    "harmful_advice_game",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
+    "pareto_explorer",
     "principles_self_check",
     "promise_simulator",
     "room_poll",
@@ -98,5 +111,6 @@ __all__ = [
     "sort_votes",
     "statement_sorter",
     "team_names",
+    "typed_answers",
     "visit_entry",
 ]

@@ -378,3 +378,29 @@ def test_mystery_shop_checklist_builder_in_voila(page, voila_server, artifacts, 
     assert target.read_bytes()[:5] == b"%PDF-"
     builder.get_by_role("button", name="Add point").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "facilitator-checklist-builder.png"))
+
+
+def test_why_customers_leave_typed_reasons_and_game_in_voila(page, voila_server, artifacts):
+    """Module 02 without phones: type the paper answers to question 3 into the group's list
+    (one per line); the ranked list appears, and a line that cannot be used is listed,
+    not dropped. Then the harmful-advice game answers in words on the projector."""
+    page.goto(voila_server.url("voila/render/course/02_why_customers_leave/facilitator.ipynb"))
+    reasons = page.locator(".widget-vbox").filter(
+        has=page.get_by_text("The group's list of reasons", exact=True)).last
+    box = reasons.get_by_placeholder("one answer per line")
+    _expect(box).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    box.fill("Nobody greeted me\nrude assistant\nnobody greeted me\n" + "x" * 300)
+    box.press("Tab")  # the box sends its text when it loses focus
+    _expect(reasons.get_by_text("Nobody greeted me (×2)")).to_be_visible()
+    _expect(reasons.get_by_text("rude assistant (×1)")).to_be_visible()
+    _expect(reasons.get_by_text(re.compile(r"line 4 x+…: the answer is 300 characters long"))) \
+        .to_be_visible()
+    reasons.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "facilitator-typed-reasons.png"))
+
+    game = page.locator(".widget-vbox").filter(
+        has=page.get_by_role("button", name="Harmful")).last
+    game.scroll_into_view_if_needed()
+    game.get_by_role("button", name="Harmful").click()
+    _expect(game.get_by_text("Right:", exact=False)).to_be_visible()
+    page.screenshot(path=str(artifacts / "facilitator-harmful-advice.png"))

@@ -233,6 +233,46 @@ def visit_entry(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-visit-entry.png"))
 
 
+def harmful_advice_game(page, artifacts: Path) -> None:
+    """Module 02: in the first harmful-advice game, write what to do instead, call the first
+    statement "Helpful" (wrong: the feedback says so in words), then "Harmful" (right: what
+    is wrong and what to do instead appear, with the learner's own words), then Next shows
+    the second statement. Then switch the Pareto explorer's bars to lost revenue: the
+    sentence and the chart picture change."""
+    cards = ccexercise.advice_cards()
+    game = page.locator(".jp-OutputArea-output").filter(
+        has=page.get_by_role("button", name="Harmful")).first
+    game.scroll_into_view_if_needed()
+    _expect(game.get_by_text(cards[0].statement)).to_be_visible()
+    game.locator("textarea").fill("Say hello and let them look")
+    game.get_by_role("button", name="Helpful").click()
+    _expect(game.get_by_text("Not quite: this advice is harmful.", exact=False)).to_be_visible()
+    game.get_by_role("button", name="Harmful").click()
+    _expect(game.get_by_text(cards[0].do_instead, exact=False)).to_be_visible()
+    _expect(game.get_by_text("Say hello and let them look")).to_be_visible()  # "You wrote: ..."
+    _expect(game.get_by_text("You judged 1 of 1 statement right.")).to_be_visible()
+    bh.wait_for_kernel_idle(page)
+    game.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-harmful-advice.png"))
+    game.get_by_role("button", name="Next").click()
+    _expect(game.get_by_text(cards[1].statement)).to_be_visible()
+    _expect(game.locator("textarea")).to_have_value("")
+
+    explorer = page.locator(".jp-OutputArea-output").filter(has_text="Bars show")
+    _expect(explorer).to_have_count(1)
+    explorer.scroll_into_view_if_needed()
+    chart = explorer.locator("img.widget-image")
+    _expect(explorer.get_by_text("5 of 8 reasons make up 80% of those who left")).to_be_visible()
+    old_picture = chart.get_attribute("src")
+    explorer.get_by_role("button", name="Lost revenue").click()
+    _expect(explorer.get_by_text("5 of 8 reasons make up 80% of lost revenue")).to_be_visible()
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    assert ">5 of 8 reasons make up 80% of lost revenue</text>" in _picture(page, chart)
+    bh.wait_for_kernel_idle(page)
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-pareto-explorer.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
 def statement_sorter(page, artifacts: Path) -> None:
     """Module 00: click "Customer focus (level 1)" for the sorter's first statement (a
@@ -286,6 +326,7 @@ INTERACTIONS = {
     "05_nps": nps_explorer,
     "00_what_is_customer_focus": statement_sorter,
     "08_listening_to_customers": visit_entry,
+    "02_why_customers_leave": harmful_advice_game,
 }
 
 

@@ -210,15 +210,29 @@ class TestBuilders:
         counts = dict(zip(cc.Verdict, votes))
         check_truthful(views.sort_votes_live_chart(counts, answer="not" if reveal else None))
 
+
+@FAST
+@given(st.lists(st.integers(0, 5_000), min_size=1, max_size=10),
+       st.sampled_from(["customers", "lost_revenue", "lost_profit"]))
+def test_exit_reason_pareto(counts, measure):
+    table = pd.DataFrame({"customers": counts, "lost_revenue": [c * 1_000.5 for c in counts],
+                          "lost_profit": [c * 200.1 for c in counts]},
+                         index=[f"reason {i}" for i in range(len(counts))])
+    check_truthful(views.exit_reason_pareto_live_chart(table, measure=measure))
+
+
 def test_every_builder_is_covered():
-    """Each public function of ccexercise.views that returns an SvgChart has a test above."""
+    """Each public function of ccexercise.views that returns an SvgChart has a geometry test
+    (above, or in the module's own view tests where named)."""
     import inspect
 
     tested = {"lost_revenue_live_chart", "nps_groups_live_chart", "nps_interval_live_chart",
               "nps_what_if_live_chart", "nps_segment_live_chart", "rating_live_chart",
               "promise_live_chart", "gap_live_chart", "segment_live_chart", "debrief_chart",
-              "maturity_chart", "skit_comparison_chart",
-              "principles_live_chart", "sort_votes_live_chart"}
+              "maturity_chart", "skit_comparison_chart", "exit_reason_pareto_live_chart",
+              "principles_live_chart", "sort_votes_live_chart",
+              # module 08's property tests are in test_views_listening.py
+              "visit_live_chart", "themes_live_chart"}
     builders = {name for name in views.__all__
                 if "SvgChart" in str(inspect.signature(getattr(views, name)).return_annotation)
                 and name != "SvgChart"}

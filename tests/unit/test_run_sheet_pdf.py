@@ -23,7 +23,8 @@ from ccexercise.workshop.run_sheet_pdf import (
 )
 from ccexercise.workshop import RunSheet, WorkshopStep, run_sheet_for
 
-MODULES = ["01_lost_customer_cost", "03_service_levels", "04_satisfaction_formula", "05_nps",
+MODULES = ["01_lost_customer_cost", "02_why_customers_leave", "03_service_levels",
+           "04_satisfaction_formula", "05_nps",
            "06_guess_what_he_dislikes"]
 
 
