@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import axe
 import browser_helpers as bh
 
 FACILITATOR_PAGES = bh.pages("facilitator.ipynb")
@@ -72,6 +73,10 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
     _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
     meta.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))
+    # axe-core on the whole page (view "both": every tool of the projector and the presenter)
+    report = axe.audit(page, "both", artifacts)
+    print(report.summary())
+    report.assert_clean()
 
 
 RUN_SHEET_TITLE = "A step title only the browser test writes"
@@ -80,8 +85,9 @@ RUN_SHEET_TITLE = "A step title only the browser test writes"
 @pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
 def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_server,
                                                        course_copy, artifacts):
-    """A trainer edits run_sheet.md beside the page and reloads: the page shows the change,
-    and where the room is against the session ("Step 1 of N · 0 of M minutes used")."""
+    """A trainer edits run_sheet.md beside the page and reloads the projector view: the page
+    shows the change, and where the room is against the session ("Step 1 of N · 0 of M
+    minutes used"); axe-core finds nothing serious on the projector view."""
     sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
     original = sheet.read_text(encoding="utf-8")
     visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)  # notes may show headings too
@@ -90,12 +96,15 @@ def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_
     try:
         sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
                          encoding="utf-8")
-        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        page.goto(voila_server.url(f"voila/render/{facilitator}?view=projector"))
         meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
         _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
                                    timeout=bh.KERNEL_TIMEOUT)
         _expect(page.locator(".widget-html h2").first).to_have_text(RUN_SHEET_TITLE)
         page.screenshot(path=str(artifacts / "facilitator-edited-run-sheet.png"))
+        report = axe.audit(page, "projector", artifacts)
+        print(report.summary())
+        report.assert_clean()
     finally:
         sheet.write_text(original, encoding="utf-8")
 
