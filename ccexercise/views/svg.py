@@ -385,6 +385,16 @@ class SvgChart:
                 f'<thead><tr><th scope="col">{escape(self.category_label or "")}</th>{head}'
                 f"</tr></thead><tbody>{''.join(rows)}{foot}</tbody></table>")
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the picture inline (``<svg role="img">`` named by
+        :meth:`describe`), and its numbers behind a "Show as table" toggle."""
+        svg = self.to_svg().decode()
+        svg = svg.replace(f'width="{self.width}" height="{self.height}"',
+                          'width="100%" style="max-width: 1000px; height: auto"', 1)
+        table = (f"<details><summary>Show as table</summary>{self.table_html()}</details>"
+                 if self.numbers() > 4 else "")
+        return f'<figure style="margin: 0">{svg}{table}</figure>'
+
     def to_svg(self, *, marked: bool = False) -> bytes:
         """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes.
 

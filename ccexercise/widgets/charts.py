@@ -32,14 +32,28 @@ TypeError: chart must be an SvgChart, got 'chart' (a str)
 from __future__ import annotations
 
 import ipywidgets as widgets
+import traitlets
 
 from ..views.svg import SvgChart
 
-__all__ = ["ChartImage", "TABLE_AFTER"]
+__all__ = ["ChartImage", "Picture", "TABLE_AFTER"]
 
 #: A chart drawing more numbers than this gets a "Show as table" toggle.
 TABLE_AFTER = 4
 SHOW_TABLE, HIDE_TABLE = "Show as table", "Hide the table"
+
+
+class Picture(widgets.Image):
+    """An ``ipywidgets.Image`` whose ``tooltip`` (the ``<img>``'s ``title``, its name for
+    screen readers) works.
+
+    ipywidgets 8.1's front end only sets a tooltip where the model has a
+    ``description`` (``model.get("description").length``), and an Image has none:
+    with a tooltip the picture fails to draw ("Could not create a view"). An
+    empty, synced ``description`` is all it needs.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 
 class ChartImage(widgets.VBox):
@@ -55,7 +69,7 @@ class ChartImage(widgets.VBox):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("layout", {"width": "100%", "max_width": "1000px", "height": "auto"})
-        self.image = widgets.Image(format="svg+xml", value=b"",
+        self.image = Picture(format="svg+xml", value=b"",
                                    layout={"width": "100%", "height": "auto"})
         self.table_toggle = widgets.ToggleButton(
             value=False, description=SHOW_TABLE, icon="table",
