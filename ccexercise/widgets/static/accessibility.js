@@ -1,8 +1,9 @@
 /* ccexercise: names and keyboard access ipywidgets leaves out (issue 20).
  * - A slider's handle (role=slider) gets its visible description as its name
  *   (jupyter-widgets/ipywidgets#2650), its readout too.
- * - A box that scrolls gets tabindex=0, so the keyboard can reach and scroll it
- *   (Voila's #rendered_cells, the step deck).
+ * - A box that scrolls with nothing inside that takes the focus gets tabindex=0, so
+ *   the keyboard can reach and scroll it (Voila's #rendered_cells, the projector's
+ *   step deck, a wide table).
  * Runs once per page (JupyterLab: shown by the kernel; Voila: in the projector
  * template), then on every change to the page. */
 (function () {
@@ -27,6 +28,13 @@
       });
     });
   }
+  var FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select, textarea, "
+    + "[tabindex]:not([tabindex='-1']), [contenteditable='true']";
+  function reachable(box) {  // something inside already takes the focus (and scrolls it)
+    return Array.prototype.some.call(box.querySelectorAll(FOCUSABLE), function (el) {
+      return el.getClientRects().length > 0;
+    });
+  }
   function reachScrollers(root) {
     var boxes = root.querySelectorAll("#rendered_cells, .jupyter-widgets.widget-box, .widget-html-content, "
       + ".jp-OutputArea-output, .widget-output");
@@ -34,8 +42,8 @@
       if (box.hasAttribute("tabindex")) { return; }
       var style = window.getComputedStyle(box);
       var scrolls = /(auto|scroll)/.test(style.overflowY + " " + style.overflowX);
-      if (scrolls && (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1
-                      || box.id === "rendered_cells")) {
+      var overflows = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && (box.id === "rendered_cells" || (overflows && !reachable(box)))) {
         box.setAttribute("tabindex", "0");
       }
     });
