@@ -78,6 +78,7 @@ class ChartImage(widgets.VBox):
         self.table = widgets.HTML(layout={"display": "none"})
         super().__init__(children=[self.image, self.table_toggle, self.table], **kwargs)
         self.chart: SvgChart | None = None
+        self.layout.display = "none"  # no picture, so no unnamed <img>, until show()
         self.table_toggle.observe(self._toggled, names="value")
 
     @property
