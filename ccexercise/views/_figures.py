@@ -27,7 +27,8 @@ from matplotlib.ticker import FuncFormatter
 
 __all__ = ["COLOURS", "FONT_SIZES", "MIN_CVD_DISTANCE", "ORANGE", "PURPLE", "SKY",
            "figure_alt_text", "figure_html", "figure_series", "figure_table", "figure_to_png",
-           "format_money", "money_formatter", "new_figure", "style_axes"]
+           "format_money", "money_formatter", "named_category", "new_figure", "number_text",
+           "style_axes"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, by role, kept where a mark reaches 3:1
 #: against white (WCAG 1.4.11): orange (#E69F00, 2.3:1) and sky blue (#56B4E9, 2.3:1) are
@@ -119,7 +120,13 @@ class Chart(Figure):
         return figure_html(self)
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
+    """A number as a chart labels it: thousands separators, no decimals for round numbers
+    or from 100 up, else up to two decimals (also the words of a chart's text alternative).
+
+    >>> number_text(12_000.0), number_text(0.25), number_text(-0.0)
+    ('12,000', '0.25', '0')
+    """
     if abs(value) < 1e-9:
         return "0"
     if float(value).is_integer() or abs(value) >= 100:
@@ -137,7 +144,7 @@ def _category(ax: Axes, value: float, *, horizontal: bool) -> str:
         distance, text = min(named)
         if distance < 0.5:
             return text
-    return _number(value)
+    return number_text(value)
 
 
 def figure_series(fig: Figure) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -172,7 +179,7 @@ def figure_series(fig: Figure) -> list[tuple[str, str, list[tuple[str, str]]]]:
                     where, size = patch.get_y() + patch.get_height() / 2, patch.get_width()
                 else:
                     where, size = patch.get_x() + patch.get_width() / 2, patch.get_height()
-                cells.append((_category(ax, where, horizontal=horizontal), _number(size)))
+                cells.append((_category(ax, where, horizontal=horizontal), number_text(size)))
             label = container.get_label()
             found.append((title, label if label and not label.startswith("_")
                           else ax.get_ylabel() or "Bars", cells))
@@ -182,7 +189,7 @@ def figure_series(fig: Figure) -> list[tuple[str, str, list[tuple[str, str]]]]:
                 continue
             xs, ys = line.get_xdata(), line.get_ydata()
             cells = [(_category(ax, float(x), horizontal=False)
-                      if not isinstance(x, str) else x, _number(float(y)))
+                      if not isinstance(x, str) else x, number_text(float(y)))
                      for x, y in zip(xs, ys)]
             found.append((title, label, cells))
     return [(title, name, _named(fig, title, cells)) for title, name, cells in found]
@@ -194,8 +201,18 @@ def _named(fig: Figure, title: str, cells: list[tuple[str, str]]) -> list[tuple[
         return [("", cells[0][1])]
     ax = next((a for a in fig.axes if a.get_title() == title), None)
     axis = ax.get_xlabel() if ax is not None else ""
-    return [(f"{axis} {c}" if axis and c.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
-             else c, v) for c, v in cells]
+    return [(named_category(c, axis), v) for c, v in cells]
+
+
+def named_category(category: str, axis: str) -> str:
+    """A category as a sentence says it: "Year 3" for a bare number on an axis named
+    "Year", else the category itself.
+
+    >>> named_category("3", "Year"), named_category("Shop", "Where"), named_category("3", "")
+    ('Year 3', 'Shop', '3')
+    """
+    bare = category.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
+    return f"{axis} {category}" if bare and axis else category
 
 
 def figure_alt_text(fig: Figure) -> str:

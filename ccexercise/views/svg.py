@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .._validate import check_text
-from ._figures import COLOURS
+from ._figures import COLOURS, named_category, number_text
 
 __all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks", "tick_text"]
 
@@ -44,13 +44,8 @@ SIZES = {"title": 26, "label": 20, "ticks": 18, "legend": 18, "values": 16}
 KINDS = ("bars", "line", "interval", "band", "reference")
 
 
-def _number_text(value: float) -> str:
-    """A tick or bar label: thousands separators, no decimals for round numbers."""
-    if abs(value) < 1e-9:
-        return "0"
-    if float(value).is_integer() or abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+#: A tick or bar label: thousands separators, no decimals for round numbers.
+_number_text = number_text
 
 
 def tick_text(value: float, ticks: Sequence[float], fmt: Callable[[float], str]) -> str:
@@ -292,12 +287,7 @@ class SvgChart:
     def _category_names(self) -> list[str]:
         """Each category as a sentence names it: "Year 3" for a bare number under a
         category label "Year", else the category itself."""
-        out = []
-        for name in self.categories:
-            bare = name.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
-            out.append(f"{self.category_label} {name}" if bare and self.category_label
-                       else name)
-        return out
+        return [named_category(name, self.category_label) for name in self.categories]
 
     def _cells(self, s: ChartSeries) -> list[str | None]:
         """The text of ``s`` in each category (None where it draws nothing there)."""
