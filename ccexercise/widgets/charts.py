@@ -74,7 +74,7 @@ class ChartImage(widgets.VBox):
         self.table_toggle = widgets.ToggleButton(
             value=False, description=SHOW_TABLE, icon="table",
             tooltip="The chart's numbers as a table",
-            layout={"width": "auto", "display": "none"})
+            layout={"width": "auto", "align_self": "flex-start", "display": "none"})
         self.table = widgets.HTML(layout={"display": "none"})
         super().__init__(children=[self.image, self.table_toggle, self.table], **kwargs)
         self.chart: SvgChart | None = None
