@@ -256,4 +256,52 @@ CASES: tuple[WidgetCase, ...] = (
         changes=("w.deck.next()", "w.deck.next()", "w.deck.back()", "w.deck.back()"),
         model="feed.client.state(timeout=0)",
     ),
+    # Module 00: what customer focus is.
+    WidgetCase(
+        widget="StatementSorter",
+        setup="w = cc.widgets.statement_sorter()",
+        changes=("w.buttons[0].click()", "w.buttons[2].click()", "w.buttons[1].click()",
+                 "w.next.click()", "w.previous.click()"),
+        model="cc.sort_statement(w.statement, 'level 1')",
+    ),
+    WidgetCase(
+        widget="PrinciplesSelfCheck",
+        setup="w = cc.widgets.principles_self_check()",
+        changes=("w.sliders[0].value = 5", "w.sliders[3].value = 1", "w.sliders[0].value = 3",
+                 "w.sliders[3].value = 3"),
+        model="cc.principles_profile([s.value for s in w.sliders])",
+    ),
+    WidgetCase(
+        widget="SortVotes",
+        # Typed hands go to the room's poll [s01] of module 00's run sheet.
+        setup=_ROOM.format(module="00_what_is_customer_focus") + (
+            "w = cc.widgets.sort_votes(feed=feed)"),
+        changes=("w.counts[0].value = 4", "w.counts[2].value = 9", "w.reveal.value = True",
+                 "w.counts[0].value = 0", "w.counts[2].value = 0", "w.reveal.value = False"),
+        model="cc.sort_statement(cc.sorter_statements()[0], 'not')",
+    ),
+    # Module 08: the mystery-shop checklist builder, a visit's results, the exit survey.
+    WidgetCase(
+        widget="ChecklistBuilder",
+        setup="w = cc.widgets.checklist_builder()",
+        changes=("w.stage_boxes['stall_display'].value = True",
+                 "w.ideas.value = 'Is there water for dogs?'",
+                 "w.stage_boxes['stall_display'].value = False", "w.ideas.value = ''"),
+        model="cc.mystery_shop_checklist(w._chosen_keys())",
+    ),
+    WidgetCase(
+        widget="VisitEntry",
+        setup="w = cc.widgets.visit_entry(cc.mystery_shop_checklist())",
+        changes=("w.marks['website'][0].value = 'problem'", "w.marks['parking'][1].value = 'fine'",
+                 "w.marks['website'][0].value = 'skip'", "w.marks['parking'][1].value = 'skip'"),
+        model="cc.score_visit(w.checklist, {k: [b.value for b in v] for k, v in w.marks.items()})",
+    ),
+    WidgetCase(
+        widget="ExitSurveyPlanner",
+        setup="w = cc.widgets.exit_survey_planner()",
+        changes=("w.answers.value = 80", "w.improvements.value = (10, 20)",
+                 "w.margin.value = 0.05", "w.answers.value = 50",
+                 "w.improvements.value = (30, 50)", "w.margin.value = 0.2"),
+        model="cc.exit_survey_payback(cc.exit_survey_plan(answers=w.answers.value))",
+    ),
 )

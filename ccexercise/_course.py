@@ -27,10 +27,11 @@ def course_root(start: str | os.PathLike | None = None) -> Path:
 
 
 def modules(root: Path, *, folder: str = "solutions") -> list[str]:
-    """The module slugs (``01_lost_customer_cost`` ...) found in ``root/folder``, sorted.
+    """The module slugs (``00_what_is_customer_focus``, ``01_lost_customer_cost`` ...) found
+    in ``root/folder``, sorted.
 
-    >>> modules(course_root())[0]
-    '01_lost_customer_cost'
+    >>> modules(course_root())[:2]
+    ['00_what_is_customer_focus', '01_lost_customer_cost']
     """
     base = root / folder
     return sorted(p.name for p in base.iterdir()

@@ -11,9 +11,10 @@ run sheets in their own language. fpdf2 embeds only the characters used.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-__all__ = ["LEADING", "PT", "font_paths", "line_height", "new_pdf"]
+__all__ = ["LEADING", "PT", "font_paths", "line_height", "new_pdf", "text_block", "write_pdf"]
 
 PT = 25.4 / 72  # one typographic point in millimetres
 LEADING = 1.22  # line height as a multiple of the font size
@@ -51,3 +52,29 @@ def new_pdf(title: str, *, lang: str = "en"):
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.set_creator("ccexercise")
     return pdf
+
+
+def text_block(pdf, value: str, *, x: float, y: float, width: float, size: float,
+               style: str = "", colour: tuple[int, int, int] = (26, 26, 26),
+               draw: bool = True) -> float:
+    """Write ``value`` wrapped to ``width`` mm at ``x``, ``y`` in DejaVu ``size`` pt;
+    returns the ``y`` just below it. ``draw=False`` only measures (nothing is written)."""
+    pdf.set_font("DejaVu", style, size)
+    lines = pdf.multi_cell(width, line_height(size), value, dry_run=True, output="LINES",
+                           align="L")
+    if draw:
+        pdf.set_text_color(*colour)
+        pdf.set_xy(x, y)
+        pdf.multi_cell(width, line_height(size), value, align="L")
+    return y + len(lines) * line_height(size)
+
+
+def write_pdf(data: bytes, path) -> Path:
+    """Write the PDF ``data`` to ``path`` (a file name or a path), making its folder."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file name or a path, got {path!r} "
+                        f"(a {type(path).__name__})")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 # Importing an answers file registers its checks in ._registry.
 from . import (  # noqa: F401
+    answers_00_what_is_customer_focus,
     answers_01_lost_customer_cost,
     answers_03_service_levels,
     answers_04_satisfaction_formula,
     answers_05_nps,
     answers_06_guess_what_he_dislikes,
+    answers_08_listening_to_customers,
 )
 from ._registry import Check, CheckResult, fingerprint, registered
 

@@ -75,6 +75,22 @@ _SPEND = tuple(Column(f"spend_{year}", "float", f"amount the customer spent in {
 
 #: Every data set's declaration, by name. Read-only.
 SCHEMAS = types.MappingProxyType({
+    "00_what_is_customer_focus": Dataset(
+        "00_what_is_customer_focus", "statements.csv",
+        "the sorter's statements, taken from the course texts' own examples, each with "
+        "its verdict and the reason",
+        (
+            Column("statement_id", "text", "statement number, e.g. S01 (its room poll is "
+                   "[s01])", unique=True),
+            Column("statement", "text", "what a business does or says, in plain words"),
+            Column("verdict", "choice", "where it belongs", allowed=(
+                "customer focus (level 1)", "customer focus (level 2)",
+                "not customer focus")),
+            Column("reason", "text", "why, in one or two sentences"),
+            Column("source", "text", "which course text the example comes from "
+                   "(A, B, E, R, S: see the domain notes)"),
+        ),
+    ),
     "01_lost_customer_cost": Dataset(
         "01_lost_customer_cost", "customers.csv",
         "customers of a chain of home-and-garden stores, with five years of spend",
@@ -126,6 +142,20 @@ SCHEMAS = types.MappingProxyType({
                    "likely)", minimum=0, maximum=10, spaces=False),
             Column("comment", "text", "the customer's own words (often empty)",
                    required=False),
+        ),
+    ),
+    "08_listening_to_customers": Dataset(
+        "08_listening_to_customers", "conversations.csv",
+        "an invented five-by-five conversation log: five customers a day for five days, each "
+        "asked what the firm should improve",
+        (
+            Column("date", "date", "day of the conversation"),
+            Column("customer", "text", "who was asked (a name or a firm)"),
+            Column("improve", "text", "what the customer said we should improve, in their words"),
+            Column("theme", "choice", "what the improvement is about, for the tally",
+                   allowed=("staff and manners", "waiting and speed", "stock and orders",
+                            "prices and paying", "finding us and parking", "website and phone",
+                            "invoices and accounting", "premises and display", "other")),
         ),
     ),
 })

@@ -191,7 +191,7 @@ def describe(name: str) -> pd.DataFrame:
     >>> describe("customers")
     Traceback (most recent call last):
         ...
-    ValueError: name must be one of the data sets ['01_lost_customer_cost'...], got 'customers'
+    ValueError: name must be one of the data sets ['00_what_is_customer_focus', '01_lost_customer_cost'...], got 'customers'
     """
     dataset = _schema(name)
     return pd.DataFrame([(c.name, c.dtype, _allowed_text(c), c.meaning) for c in dataset.columns],

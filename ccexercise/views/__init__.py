@@ -15,6 +15,15 @@ but never ipywidgets.
 from ._figures import figure_to_png, format_money, money_formatter
 from .cards import card_html, debrief_chart
 from .cohort import score_histogram, task_share_chart
+from .customer_focus import principles_live_chart, sort_votes_live_chart
+from .listening import (
+    themes_chart,
+    themes_live_chart,
+    themes_text,
+    visit_chart,
+    visit_live_chart,
+    visit_text,
+)
 from .lost_customers import lost_revenue_chart, lost_revenue_live_chart, segment_chart
 from .maturity import maturity_chart
 from .nps import (
@@ -58,6 +67,7 @@ __all__ = [
     "nps_segment_live_chart",
     "nps_trend_chart",
     "nps_what_if_live_chart",
+    "principles_live_chart",
     "promise_live_chart",
     "rating_live_chart",
     "score_histogram",
@@ -65,5 +75,12 @@ __all__ = [
     "segment_gap_chart",
     "segment_live_chart",
     "skit_comparison_chart",
+    "sort_votes_live_chart",
     "task_share_chart",
+    "themes_chart",
+    "themes_live_chart",
+    "themes_text",
+    "visit_chart",
+    "visit_live_chart",
+    "visit_text",
 ]

@@ -11,8 +11,24 @@ read the outputs.
 """
 
 from .cards import CaseCardDealer
+from .customer_focus import (
+    PrinciplesSelfCheck,
+    SortVotes,
+    StatementSorter,
+    principles_self_check,
+    sort_votes,
+    statement_sorter,
+)
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
+from .listening import (
+    ChecklistBuilder,
+    ExitSurveyPlanner,
+    VisitEntry,
+    checklist_builder,
+    exit_survey_planner,
+    visit_entry,
+)
 from .lost_customers import LostCustomerCalculator, lost_customer_calculator
 from .maturity import MaturitySelfAssessment
 from .nps import (
@@ -42,7 +58,9 @@ _ensure_front_end()  # slider names and reachable scroll boxes in JupyterLab (is
 
 __all__ = [
     "CaseCardDealer",
+    "ChecklistBuilder",
     "DimensionExplorer",
+    "ExitSurveyPlanner",
     "ExplainRunner",
     "FacilitatorPage",
     "LostCustomerCalculator",
@@ -50,6 +68,7 @@ __all__ = [
     "NpsExplorer",
     "NpsWhatIf",
     "PollControls",
+    "PrinciplesSelfCheck",
     "PromiseSimulator",
     "RatingForm",
     "RoomFeed",
@@ -60,18 +79,27 @@ __all__ = [
     "SceneCardForm",
     "SkitComparison",
     "SmallTalkRunner",
+    "SortVotes",
+    "StatementSorter",
     "StepDeck",
     "TeamSplitter",
     "Timer",
+    "VisitEntry",
     "VocabularyRunner",
     "YesAndRunner",
+    "checklist_builder",
     "dimension_explorer",
+    "exit_survey_planner",
     "lost_customer_calculator",
     "nps_explorer",
     "nps_what_if_widget",
+    "principles_self_check",
     "promise_simulator",
     "room_poll",
     "satisfaction_sliders",
     "skit_workshop",
+    "sort_votes",
+    "statement_sorter",
     "team_names",
+    "visit_entry",
 ]

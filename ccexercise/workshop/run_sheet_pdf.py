@@ -17,12 +17,11 @@ smaller until the sheet fits on two pages (one page, if it fits there in
 from __future__ import annotations
 
 import html
-import os
 import re
 import textwrap
 from pathlib import Path
 
-from .._pdf import line_height, new_pdf
+from .._pdf import line_height, new_pdf, text_block, write_pdf
 
 __all__ = ["poll_line", "run_sheet_pdf", "run_sheet_text", "step_lines", "write_run_sheet_pdf"]
 
@@ -103,14 +102,8 @@ def _layout(pdf, sheet, size: float, *, draw: bool) -> int:
     y = MARGIN
 
     def text(style, pt, colour, value, x, w, y):
-        pdf.set_font("DejaVu", style, pt)
-        lines = pdf.multi_cell(w, line_height(pt), value, dry_run=True, output="LINES",
-                               align="L")
-        if draw:
-            pdf.set_text_color(*colour)
-            pdf.set_xy(x, y)
-            pdf.multi_cell(w, line_height(pt), value, align="L")
-        return y + len(lines) * line_height(pt)
+        return text_block(pdf, value, x=x, y=y, width=w, size=pt, style=style, colour=colour,
+                          draw=draw)
 
     y = text("B", size * 1.6, TEXT, sheet.title, MARGIN, width, y)
     session = ("" if sheet.session_minutes is None
@@ -175,14 +168,8 @@ def run_sheet_pdf(sheet) -> tuple[bytes, int]:
 
 def write_run_sheet_pdf(sheet, path) -> tuple[Path, int]:
     """Write :func:`run_sheet_pdf` to ``path``; returns the path and the page count."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be a file name or a path, got {path!r} "
-                        f"(a {type(path).__name__})")
     data, pages = run_sheet_pdf(sheet)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path, pages
+    return write_pdf(data, path), pages
 
 
 def run_sheet_text(sheet, *, width: int = 88) -> str:

@@ -344,6 +344,49 @@ def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artif
     page.screenshot(path=str(artifacts / "facilitator-room-poll.png"))
 
 
+def test_sorter_and_vote_counter_in_voila(page, voila_server, artifacts):
+    """Module 00 without phones: type the hands for one statement into the vote counter (the
+    leader is named in words) and click the answer in the sorter (it says "Right" and why)."""
+    page.goto(voila_server.url("voila/render/course/00_what_is_customer_focus/facilitator.ipynb"))
+    counter = page.locator(".widget-inline-hbox", has_text="Not customer focus").locator("input")
+    _expect(counter).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    counter.fill("7")
+    counter.press("Tab")
+    _expect(page.locator(".widget-html", has_text="Most votes: Not customer focus (7 of 7)")
+            ).to_be_visible()
+    page.get_by_role("button", name="Not customer focus").click()
+    _expect(page.locator(".widget-html", has_text="Right.")).to_contain_text(
+        "One month is a promotion, not a system.")
+    page.screenshot(path=str(artifacts / "facilitator-sorter.png"), full_page=True)
+
+
+def test_mystery_shop_checklist_builder_in_voila(page, voila_server, artifacts, tmp_path):
+    """Module 08's page in Voila, without phones: type two of the room's ideas, tick the
+    fruit stall's paying stage, and print the checklist; the PDF is written and the page
+    says how many pages and points it has."""
+    page.goto(voila_server.url("voila/render/course/08_listening_to_customers/facilitator.ipynb"))
+    add = page.get_by_role("button", name="Add point")
+    _expect(add).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
+    builder = page.locator(".widget-vbox").filter(has=add).filter(
+        has=page.get_by_role("button", name="Print the checklist (PDF)")).last
+    ideas = builder.locator("textarea")
+    ideas.fill("Is the door easy to open with full hands?\nAre the toilets clean?")
+    ideas.press("Tab")  # the box reports when it loses focus
+    preview = builder.locator(".widget-html", has_text="Ideas from the room").last
+    _expect(preview).to_contain_text("Are the toilets clean?")
+    builder.get_by_text("Fruit stall: paying", exact=False).click()
+    _expect(preview).to_contain_text("Can you pay in cash, by card and by phone?")
+    target = tmp_path / "room_checklist.pdf"
+    path_box = builder.get_by_label("Save the PDF as")
+    path_box.fill(str(target))
+    path_box.press("Enter")
+    builder.get_by_role("button", name="Print the checklist (PDF)").click()
+    # 9 wholesale stages (20 points) + the fruit stall's paying (1) + 2 ideas = 23 points.
+    _expect(builder.get_by_text(re.compile(r"Wrote .*room_checklist\.pdf.*2 A4 pages "
+                                           r"\(11 stages, 23 points\)"))).to_be_visible()
+    assert target.read_bytes()[:5] == b"%PDF-"
+    builder.get_by_role("button", name="Add point").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "facilitator-checklist-builder.png"))
 # -- the keyboard only: module 01's page ---------------------------------------------------
 
 _FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;

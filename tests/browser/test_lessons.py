@@ -209,13 +209,84 @@ def nps_explorer(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-nps-explorer.png"))
 
 
+def visit_entry(page, artifacts: Path) -> None:
+    """Module 08: in the visit entry, mark the website's first point "Problem" and its
+    second "Fine": the sentence names the website as the weakest stage and the chart of
+    the stages appears, with the website's numbers in words beneath it."""
+    bh.wait_for_kernel_idle(page)
+    visit = page.locator(".jp-OutputArea-output").filter(
+        has=page.get_by_role("button", name="Not checked", exact=True))
+    _expect(visit).to_have_count(1)
+    _expect(visit.get_by_text("Nothing was checked yet.")).to_be_visible()
+    visit.scroll_into_view_if_needed()
+    chart = visit.locator("img.widget-image")
+    visit.get_by_role("button", name="Problem", exact=True).nth(0).click()
+    visit.get_by_role("button", name="Fine", exact=True).nth(1).click()
+    checklist = ccexercise.mystery_shop_checklist()
+    result = ccexercise.score_visit(checklist, {"website": ["problem", "fine", "skip"]})
+    assert result.summary() == "1 of 2 points checked were a problem. Start with: Website."
+    _expect(visit.locator(".widget-html", has_text="Start with")).to_have_text(result.summary())
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    assert ">Website<" in _picture(page, chart)
+    _expect(visit.get_by_text("Website: 1 of 2 fine, 1 problem")).to_be_visible()
+    bh.wait_for_kernel_idle(page)
+    visit.get_by_text("Website: 1 of 2 fine, 1 problem").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-visit-entry.png"))
+
+
 #: module slug -> the interaction on that module's main lesson widget.
+def statement_sorter(page, artifacts: Path) -> None:
+    """Module 00: click "Customer focus (level 1)" for the sorter's first statement (a
+    one-off promotion month) and check the feedback says "Not quite" in words, with the
+    right verdict and its reason; then move the self-check's "Open leaders" slider to 1 and
+    check the summary and the profile chart change."""
+    first = ccexercise.sorter_statements()[0]
+    sorter = page.locator(".jp-OutputArea-output").filter(
+        has=page.locator(".widget-button", has_text="Next statement"))
+    _expect(sorter).to_have_count(1)
+    sorter.scroll_into_view_if_needed()
+    _expect(sorter.locator(".widget-html", has_text="Statement 1 of 10")).to_have_count(1)
+    sorter.get_by_role("button", name="Customer focus (level 1)").click()
+    feedback = sorter.locator(".widget-html", has_text="Not quite")
+    _expect(feedback).to_contain_text("you chose Customer focus (level 1). It is Not "
+                                      "customer focus.")
+    _expect(feedback).to_contain_text(first.reason)
+    _expect(sorter.locator(".widget-html", has_text="1 of 10 sorted · 0 right")).to_have_count(1)
+    bh.wait_for_kernel_idle(page)
+    sorter.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-sorter.png"))
+
+    leaders = page.locator(".widget-slider", has_text="Open leaders")
+    check = page.locator(".jp-OutputArea-output").filter(has=leaders)
+    _expect(check).to_have_count(1)
+    check.scroll_into_view_if_needed()
+    summary = check.locator(".widget-html", has_text="of 5")
+    chart = check.locator("img.widget-image")
+    _expect(summary).to_have_text(ccexercise.principles_profile([3] * 9).summary())
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+    readout = leaders.locator(".widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.keyboard.press("Enter")
+    after = ccexercise.principles_profile([3, 3, 3, 1, 3, 3, 3, 3, 3])
+    _expect(summary).to_have_text(after.summary())
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    assert f">{views.principles_live_chart(after).title}</text>" in _picture(page, chart)
+    bh.wait_for_kernel_idle(page)
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-principles.png"))
+
+
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
     "03_service_levels": maturity_self_assessment,
     "04_satisfaction_formula": satisfaction_sliders,
     "06_guess_what_he_dislikes": case_card_dealer,
     "05_nps": nps_explorer,
+    "00_what_is_customer_focus": statement_sorter,
+    "08_listening_to_customers": visit_entry,
 }
 
 

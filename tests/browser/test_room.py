@@ -633,3 +633,63 @@ def test_a_long_text_answer_stays_readable_on_small_phones(playwright_chromium, 
     finally:
         room.stop()
         store.close()
+
+
+# -- module 00: the sorter, voted from phones ------------------------------------------
+
+SORTER = "00_what_is_customer_focus"
+
+
+@pytest.fixture(scope="module")
+def sorter_room(browser_tmp, playwright_chromium):
+    """Module 00's workshop on its own copy of the course, started only for its test."""
+    where = browser_tmp / f"workshop-{SORTER}"
+    workshop = bh.Workshop(SORTER, bh.copy_course(where / "course"), where / "home",
+                           where / "session", LOGS).start()
+    room = None
+    try:
+        workshop.wait()
+        room = Room(workshop, *playwright_chromium)
+        yield room
+    finally:
+        if room is not None:
+            room.close()
+        workshop.stop()
+
+
+def test_phones_sort_a_statement_and_typed_hands_count_too(sorter_room, watch, artifacts):
+    """Module 00: on the first statement's step, two phones vote "Not customer focus" and
+    one "level 1"; the trainer types two more hands into the vote counter; revealed, the
+    projector counts all five in words, and the sorter there says "Right." and why."""
+    room = watch(sorter_room)
+    room.ensure_views()
+    room.ensure_phones()
+    meta = room.projector.get_by_text(re.compile(r"^Step \d+ of \d+"))
+    room.presenter.locator("body").click(position={"x": 5, "y": 5})
+    room.presenter.bring_to_front()
+    for _ in range(4):
+        room.presenter.keyboard.press("PageDown")
+    _expect(meta).to_have_text(re.compile(r"^Step 5 of 15"), timeout=STEP_TIMEOUT * 3)
+    room.ensure_open("s01")
+    for phone, choice in zip(room.phones, ("Not customer focus", "Not customer focus",
+                                           "Customer focus (level 1)")):
+        phone.get_by_role("radio", name=choice).check()
+        phone.get_by_role("button", name="Send").click()
+        _expect(phone.locator(".saved").first).to_contain_text("Saved")
+
+    counter = room.presenter.locator(".widget-inline-hbox", has_text="Not customer focus")
+    counter.locator("input").fill("2")
+    counter.locator("input").press("Tab")
+    _expect(room.presenter.get_by_text("2 typed votes sent to the room's poll [s01]")
+            ).to_be_visible()
+    room.presenter.screenshot(path=str(artifacts / "presenter-sorter-votes.png"), full_page=True)
+
+    room.ensure_revealed("s01")
+    _expect(room.projector.get_by_text(
+        "Is this customer focus? 5 answers. Customer focus (level 1): 1, Customer focus "
+        "(level 2): 0, Not customer focus: 4.")).to_be_visible()
+    room.projector.get_by_role("button", name="Not customer focus").click()
+    _expect(room.projector.locator(".widget-html", has_text="Right.")).to_contain_text(
+        "One month is a promotion, not a system.")
+    room.projector.screenshot(path=str(artifacts / "projector-sorter.png"), full_page=True)
+    room.phones[0].screenshot(path=str(artifacts / "phone-sorter.png"))

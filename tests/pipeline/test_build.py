@@ -78,7 +78,8 @@ def test_unknown_module_is_an_error_that_lists_the_modules(tmp_path, monkeypatch
     root = copy_course(tmp_path / "course")
     code, out = run(root, monkeypatch, capsys, "build", "--check", "02_nope")
     assert code == 2
-    assert "unknown module '02_nope'; the modules are: 01_lost_customer_cost" in out
+    assert ("unknown module '02_nope'; the modules are: 00_what_is_customer_focus, "
+            "01_lost_customer_cost") in out
 
 
 def test_select_modules_accepts_folder_paths_and_defaults_to_all():

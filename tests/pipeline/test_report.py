@@ -218,7 +218,8 @@ def test_command_line_errors_name_what_is_allowed(cohort, monkeypatch, capsys, t
     root, _ = cohort
     monkeypatch.chdir(root)
     assert cli.main(["report", "99_nope"]) == 2
-    assert "unknown module '99_nope'; the modules are: 01_lost_customer_cost" in capsys.readouterr().err
+    assert ("unknown module '99_nope'; the modules are: 00_what_is_customer_focus, "
+            "01_lost_customer_cost") in capsys.readouterr().err
     assert cli.main(["report", "--db-url", f"sqlite:///{tmp_path / 'none.db'}"]) == 2
     assert "no gradebook at" in capsys.readouterr().err
 

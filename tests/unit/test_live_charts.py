@@ -199,6 +199,17 @@ class TestBuilders:
         check_truthful(chart)
 
 
+    @FAST
+    @given(st.lists(st.integers(1, 5), min_size=len(cc.PRINCIPLES), max_size=len(cc.PRINCIPLES)))
+    def test_principles(self, ratings):
+        check_truthful(views.principles_live_chart(cc.principles_profile(ratings)))
+
+    @FAST
+    @given(st.lists(st.integers(0, 200), min_size=3, max_size=3), st.booleans())
+    def test_sort_votes(self, votes, reveal):
+        counts = dict(zip(cc.Verdict, votes))
+        check_truthful(views.sort_votes_live_chart(counts, answer="not" if reveal else None))
+
 def test_every_builder_is_covered():
     """Each public function of ccexercise.views that returns an SvgChart has a test above."""
     import inspect
@@ -206,7 +217,8 @@ def test_every_builder_is_covered():
     tested = {"lost_revenue_live_chart", "nps_groups_live_chart", "nps_interval_live_chart",
               "nps_what_if_live_chart", "nps_segment_live_chart", "rating_live_chart",
               "promise_live_chart", "gap_live_chart", "segment_live_chart", "debrief_chart",
-              "maturity_chart", "skit_comparison_chart"}
+              "maturity_chart", "skit_comparison_chart",
+              "principles_live_chart", "sort_votes_live_chart"}
     builders = {name for name in views.__all__
                 if "SvgChart" in str(inspect.signature(getattr(views, name)).return_annotation)
                 and name != "SvgChart"}

@@ -1,0 +1,87 @@
+"""Module 08's room in real browsers: the room builds a mystery-shop checklist from its
+phones. ``ccexercise workshop 08_listening_to_customers`` is started as a trainer
+starts it; three phones send ideas to the run sheet's ``[stages]`` poll and upvote
+one, the projector shows them once revealed, and the presenter's checklist builder
+takes the room's ideas, the most upvoted first, with one click.
+
+The room's machinery itself is tested in ``test_room.py``; this file reuses its
+:class:`Room` and only adds the module's own tool.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+import browser_helpers as bh
+from test_room import LOGS, Room, _expect
+
+MODULE = "08_listening_to_customers"
+IDEAS = ("Is the door easy to open with full hands?",
+         "Are the prices on the shelf the same as on the website?",
+         "Is anyone at the counter when you walk in?")
+
+
+@pytest.fixture(scope="module")
+def listening_room(browser_tmp, playwright_chromium):
+    where = browser_tmp / f"workshop-{MODULE}"
+    course = bh.copy_course(where / "course")
+    workshop = bh.Workshop(MODULE, course, where / "home", where / "session", LOGS).start()
+    room = None
+    try:
+        workshop.wait()
+        room = Room(workshop, *playwright_chromium)
+        yield room
+    finally:
+        if room is not None:
+            room.close()
+        workshop.stop()
+        for log in (workshop.home / "jupyter-runtime").glob("ccexercise-*.log"):
+            LOGS.mkdir(parents=True, exist_ok=True)
+            shutil.copy(log, LOGS / f"{MODULE}-{log.name}")
+
+
+def test_phones_ideas_become_the_checklist(listening_room, artifacts):
+    room = listening_room
+    room.open_views()
+    meta = room.presenter.get_by_text(re.compile(r"^Step \d+ of \d+"))
+    room.presenter.locator(".widget-vbox").filter(has=meta).filter(
+        has=room.presenter.get_by_role("button", name="Next")).last.get_by_role(
+        "button", name="Next").click()
+    _expect(meta).to_have_text(re.compile(r"^Step 2 of 8"))
+    _expect(room.projector.get_by_text(re.compile(r"^Step \d+ of \d+"))).to_have_text(
+        re.compile(r"^Step 2 of 8"))
+    room.ensure_open("stages")
+    room.ensure_phones()
+    for phone, idea in zip(room.phones, IDEAS):
+        box = phone.get_by_label(re.compile("mystery shopper should check"))
+        _expect(box).to_be_visible()
+        box.fill(idea)
+        box.locator("xpath=following-sibling::button[1]").click()
+        _expect(phone.get_by_text(f"Saved: {idea}", exact=False).first).to_be_visible()
+    for phone in room.phones[1:]:  # two votes for the first phone's idea
+        vote = phone.get_by_role("button", name=re.compile(re.escape(f"Vote for: {IDEAS[0]}")))
+        _expect(vote).to_be_visible()
+        vote.click()
+        _expect(vote).to_have_attribute("aria-pressed", "true")
+    room.phones[1].screenshot(path=str(artifacts / "phone-ideas.png"))
+
+    room.ensure_revealed("stages")
+    for idea in IDEAS:
+        _expect(room.projector.get_by_text(idea).first).to_be_visible()
+    room.projector.get_by_text(IDEAS[0]).first.scroll_into_view_if_needed()
+    room.projector.screenshot(path=str(artifacts / "projector-ideas.png"))
+
+    add = room.presenter.get_by_role("button", name="Add the room's top ideas")
+    add.scroll_into_view_if_needed()
+    add.click()
+    ideas = room.presenter.get_by_label("Ideas from the room")
+    _expect(ideas).to_have_value(re.compile("^" + re.escape(IDEAS[0]) + "\n"))
+    for idea in IDEAS[1:]:
+        _expect(ideas).to_have_value(re.compile(re.escape(idea)))
+    builder_preview = room.presenter.locator(".widget-html", has_text="Ideas from the room").last
+    _expect(builder_preview).to_contain_text(IDEAS[0])
+    add.scroll_into_view_if_needed()
+    room.presenter.screenshot(path=str(artifacts / "presenter-checklist-builder.png"))
