@@ -50,6 +50,11 @@ ALLOW_LIST: tuple[Allowed, ...] = (
             "JupyterLab's code cell editors (CodeMirror 6, role=textbox) carry no name: "
             "jupyterlab/jupyterlab#10347 (cell ARIA labels); the lessons' code cells are "
             "folded, but their editors stay in the page"),
+    Allowed("scrollable-region-focusable", 'class="cm-scroller',
+            "JupyterLab's code cell editor (CodeMirror 6) scrolls a long code line sideways "
+            "in its .cm-scroller, which CodeMirror gives tabindex=-1 (codemirror/dev#1344: "
+            "the editor's content takes the focus and scrolls it; axe does not count "
+            "its tabindex=-1 content as reachable)"),
     Allowed("aria-required-children", "jp-WindowedPanel-viewport",
             "JupyterLab's windowed notebook gives its cell list role=feed, whose children "
             "are not role=article: jupyterlab/jupyterlab#14765 (Notebooks for All ARIA)"),
