@@ -1,4 +1,8 @@
-"""What every PDF the kit prints shares: A4 in millimetres, DejaVu Sans embedded.
+"""What every PDF the kit prints shares: A4 in millimetres, DejaVu Sans embedded, and
+what a screen reader needs to open it: its language (``/Lang``), its title shown in
+the window's title bar instead of the file name (fpdf2 tags no text beyond that).
+Text is printed in greys and one dark blue that keep 4.5:1 on white paper on a
+black-and-white printer too (tests/unit/test_run_sheet_pdf.py checks).
 
 DejaVu Sans ships with matplotlib (already a dependency) and covers Latin,
 Greek and Cyrillic alphabets among others, so trainers can print cards and
@@ -31,9 +35,10 @@ def line_height(size: float) -> float:
     return size * PT * LEADING
 
 
-def new_pdf(title: str):
-    """An empty A4 fpdf2 document in mm, no margins or automatic page breaks, fonts added."""
-    from fpdf import FPDF
+def new_pdf(title: str, *, lang: str = "en"):
+    """An empty A4 fpdf2 document in mm, no margins or automatic page breaks, fonts added,
+    titled ``title`` (shown as the window's title) in language ``lang``."""
+    from fpdf import FPDF, ViewerPreferences
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
@@ -43,6 +48,8 @@ def new_pdf(title: str):
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold))
     pdf.set_title(title)
+    pdf.set_lang(lang)
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.set_creator("ccexercise")
     return pdf
 

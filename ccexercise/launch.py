@@ -64,7 +64,23 @@ body { background: #FFFFFF; color: #1A1A1A; font-size: 22px; }
 .jp-RenderedHTMLCommon h1 { font-size: 2.2em; }
 .jp-RenderedHTMLCommon h2 { font-size: 1.7em; }
 .jp-RenderedText pre { font-size: 18px; }
+/* Focus visible from the back of the room: a thick dark-blue ring (8.6:1 on white) on
+   whatever the keyboard is on: buttons, sliders' handles, text boxes, scrolling boxes. */
+:focus-visible, .noUi-handle:focus, .widget-readout:focus, #rendered_cells:focus-visible {
+  outline: 4px solid #0B3D91 !important; outline-offset: 2px !important;
+}
+#rendered_cells:focus:not(:focus-visible) { outline: none; }
+.cc-chart-table { border-collapse: collapse; margin: 0.5em 0; }
+.cc-chart-table caption { font-weight: bold; text-align: left; padding-bottom: 0.3em; }
+.cc-chart-table th, .cc-chart-table td { border: 1px solid #8C8C8C; padding: 0.2em 0.6em;
+  text-align: right; }
+.cc-chart-table th[scope=row] { text-align: left; }
 """
+
+# Slider names and reachable scroll boxes (the same script JupyterLab gets from the kernel:
+# ccexercise/widgets/static/accessibility.js), read as text: no widget import here.
+_ACCESSIBILITY_JS = (Path(__file__).parent / "widgets" / "static" / "accessibility.js"
+                     ).read_text(encoding="utf-8")
 
 # A presentation clicker sends PageDown/PageUp (some send Left/Right): they press the
 # step deck's Next/Back buttons (hidden on the projector view, still there). Keys typed
@@ -102,6 +118,7 @@ _PROJECTOR_INDEX = """{#- ccexercise projector template: Voila's "lab" look, lar
   {{ super.super() }}
   <style>""" + _PROJECTOR_CSS + """  </style>
   <script>""" + _CLICKER_JS + """  </script>
+  <script>""" + _ACCESSIBILITY_JS + """  </script>
 {%- endblock notebook_css -%}
 """
 

@@ -25,7 +25,7 @@ from ._figures import COLOURS, FONT_SIZES, new_figure, style_axes
 __all__ = ["OUTCOME_COLOURS", "score_histogram", "task_share_chart"]
 
 #: Okabe-Ito colours for a task's outcome: full points, some points, none.
-OUTCOME_COLOURS = {"full": "#009E73", "partial": "#E69F00", "none": "#D55E00"}
+OUTCOME_COLOURS = {"full": "#009E73", "partial": "#CC79A7", "none": "#D55E00"}
 
 
 def _check_numbers(name: str, values: Sequence[float]) -> np.ndarray:

@@ -28,7 +28,7 @@ __all__ = ["GROUPS", "GROUP_COLOURS", "nps_groups_chart", "nps_groups_live_chart
 
 #: The three groups in display order (worst first) and their colours.
 GROUPS = ("Detractors", "Passives", "Promoters")
-GROUP_COLOURS = {"Detractors": "#D55E00", "Passives": "#999999", "Promoters": "#009E73"}
+GROUP_COLOURS = {"Detractors": "#D55E00", "Passives": "#6E6E6E", "Promoters": "#009E73"}
 _BY_TABLE = ("answers", "promoters", "passives", "detractors", "nps", "low", "high")
 
 

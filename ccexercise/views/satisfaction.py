@@ -27,10 +27,10 @@ __all__ = ["gap_chart", "gap_live_chart", "level_chart", "promise_live_chart",
            "rating_live_chart", "segment_gap_chart", "segment_live_chart"]
 
 #: Okabe-Ito colours for expected and perceived ratings.
-EXPECTED_COLOUR = "#56B4E9"   # sky blue
-PERCEIVED_COLOUR = "#E69F00"  # orange
+EXPECTED_COLOUR = "#2B8CC4"   # sky blue, darkened to 3.7:1 on white
+PERCEIVED_COLOUR = "#C17A00"  # orange, darkened to 3.5:1 on white
 #: One colour per segment (Okabe-Ito), in order of the rows.
-SEGMENT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+SEGMENT_COLOURS = ("#0072B2", "#C17A00", "#009E73", "#CC79A7", "#2B8CC4", "#D55E00")
 
 
 def _check_analysis(analysis) -> GapAnalysis:

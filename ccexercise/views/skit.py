@@ -27,7 +27,7 @@ __all__ = ["CUSTOMER_COLOUR", "ROOM_COLOUR", "skit_comparison_chart", "skit_labe
 
 #: Okabe-Ito blue and orange (as ccexercise.views._figures.COLOURS).
 CUSTOMER_COLOUR = "#0072B2"
-ROOM_COLOUR = "#E69F00"
+ROOM_COLOUR = "#C17A00"  # Okabe-Ito orange, darkened to 3.5:1 on white
 
 
 def skit_label(name: str, level) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .._validate import check_text
-from ._figures import COLOURS
+from ._figures import COLOURS, named_category, number_text
 
 __all__ = ["COLOURS", "ChartSeries", "SvgChart", "nice_ticks", "tick_text"]
 
@@ -44,13 +44,8 @@ SIZES = {"title": 26, "label": 20, "ticks": 18, "legend": 18, "values": 16}
 KINDS = ("bars", "line", "interval", "band", "reference")
 
 
-def _number_text(value: float) -> str:
-    """A tick or bar label: thousands separators, no decimals for round numbers."""
-    if abs(value) < 1e-9:
-        return "0"
-    if float(value).is_integer() or abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+#: A tick or bar label: thousands separators, no decimals for round numbers.
+_number_text = number_text
 
 
 def tick_text(value: float, ticks: Sequence[float], fmt: Callable[[float], str]) -> str:
@@ -287,6 +282,109 @@ class SvgChart:
                 ticks = sorted([*ticks, end])
         return low, high, ticks
 
+    # -- in words: the text alternative and the table -----------------------------
+
+    def _category_names(self) -> list[str]:
+        """Each category as a sentence names it: "Year 3" for a bare number under a
+        category label "Year", else the category itself."""
+        return [named_category(name, self.category_label) for name in self.categories]
+
+    def _cells(self, s: ChartSeries) -> list[str | None]:
+        """The text of ``s`` in each category (None where it draws nothing there)."""
+        fmt = self.value_format
+        if s.kind in ("bars", "line"):
+            cells: list[str | None] = [fmt(v) for v in s.values]
+            bars = [x for x in self.series if x.kind == "bars"]
+            if s.kind == "bars" and len(bars) > 1 and sum(v != 0 for v in s.values) == 1:
+                # one series per category (each in its own colour): only its own bar counts
+                cells = [c if v != 0 else None for c, v in zip(cells, s.values)]
+            return cells
+        if s.kind == "interval":
+            return [(f"{fmt(s.values[i])} (from {fmt(lo)} to {fmt(hi)})" if s.values
+                     else f"from {fmt(lo)} to {fmt(hi)}")
+                    for i, (lo, hi) in enumerate(zip(s.low, s.high))]
+        if s.kind == "band":
+            return [f"{fmt(lo)} to {fmt(hi)}" for lo, hi in zip(s.low, s.high)]
+        return [None] * len(self.categories)
+
+    def _series_name(self, s: ChartSeries) -> str:
+        return s.label or self.value_label or {"bars": "Bars", "line": "Line",
+                                               "interval": "Range", "band": "Band"}[s.kind]
+
+    def describe(self) -> str:
+        """The chart in words, with every number it draws: its text alternative.
+
+        The title, then each series with its value in each category, then any
+        reference line; made from the same numbers as the picture, so it changes
+        whenever the picture does.
+
+        >>> chart = SvgChart(title="Lost revenue", categories=[1, 2], category_label="Year")
+        >>> chart.bars([10_000, 12_000], label="Lost revenue per year", colour="#0072B2")
+        >>> chart.reference(11_000, label="Average")
+        >>> chart.describe()
+        'Lost revenue. Lost revenue per year: Year 1 10,000; Year 2 12,000. Average: 11,000.'
+        """
+        parts = [self.title.rstrip(".") + "." if self.title else ""]
+        names = self._category_names()
+        for s in self.series:
+            if s.kind == "reference":
+                value = self.value_format(s.values[0])
+                name = s.label if s.label and s.label != value else "Reference line"
+                parts.append(f"{name}: {value}.")
+                continue
+            cells = [name if name.endswith(f" {cell}") else f"{name} {cell}"
+                     for name, cell in zip(names, self._cells(s)) if cell is not None]
+            label = self._series_name(s)
+            if len(cells) == 1 and cells[0].startswith(label):  # "Promoters: 3" says it all
+                parts.append(f"{cells[0]}.")
+            elif cells:
+                parts.append(f"{label}: {'; '.join(cells)}.")
+        return " ".join(p for p in parts if p)
+
+    def numbers(self) -> int:
+        """How many numbers the chart draws (values, interval ends, reference lines).
+
+        >>> chart = SvgChart(title="t", categories=["a", "b"])
+        >>> chart.bars([1, 2], label="n", colour="#000000")
+        >>> chart.numbers()
+        2
+        """
+        return sum(len(s.values) + len(s.low) + len(s.high) for s in self.series)
+
+    def table_html(self) -> str:
+        """The chart's numbers as an HTML table: one row per category, one column per
+        series, the title as its caption (reference lines in a last row).
+
+        >>> chart = SvgChart(title="Scores", categories=["a", "b"])
+        >>> chart.bars([1, 2], label="n", colour="#000000")
+        >>> '<th scope="row">b</th><td>2</td>' in chart.table_html()
+        True
+        """
+        shown = [s for s in self.series if s.kind != "reference"]
+        head = "".join(f'<th scope="col">{escape(self._series_name(s))}</th>' for s in shown)
+        columns = [self._cells(s) for s in shown]
+        rows = []
+        for i, name in enumerate(self.categories):
+            cells = "".join(f"<td>{escape(col[i] or '')}</td>" for col in columns)
+            rows.append(f'<tr><th scope="row">{escape(name)}</th>{cells}</tr>')
+        foot = "".join(
+            f'<tr><th scope="row">{escape(s.label or "Reference line")}</th>'
+            f'<td colspan="{max(1, len(shown))}">{escape(self.value_format(s.values[0]))}</td></tr>'
+            for s in self.series if s.kind == "reference")
+        return (f'<table class="cc-chart-table"><caption>{escape(self.title)}</caption>'
+                f'<thead><tr><th scope="col">{escape(self.category_label or "")}</th>{head}'
+                f"</tr></thead><tbody>{''.join(rows)}{foot}</tbody></table>")
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the picture inline (``<svg role="img">`` named by
+        :meth:`describe`), and its numbers behind a "Show as table" toggle."""
+        svg = self.to_svg().decode()
+        svg = svg.replace(f'width="{self.width}" height="{self.height}"',
+                          'width="100%" style="max-width: 1000px; height: auto"', 1)
+        table = (f"<details><summary>Show as table</summary>{self.table_html()}</details>"
+                 if self.numbers() > 4 else "")
+        return f'<figure style="margin: 0">{svg}{table}</figure>'
+
     def to_svg(self, *, marked: bool = False) -> bytes:
         """The picture, as SVG bytes (UTF-8); the same chart gives the same bytes.
 
@@ -405,7 +503,7 @@ class SvgChart:
         body = "".join(parts)
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}" '
                 f'height="{self.height}" viewBox="0 0 {self.width} {self.height}" role="img" '
-                f'aria-label="{escape(self.title)}" font-family="{FONT}">'
+                f'aria-label="{escape(self.describe())}" font-family="{FONT}">'
                 f"<title>{escape(self.title)}</title>{body}</svg>").encode()
 
 

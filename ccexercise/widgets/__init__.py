@@ -60,6 +60,9 @@ from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit
                    team_names)
 from .room import PollControls, RoomFeed, RoomResults
 from .workshop import StepDeck, Timer
+from .accessibility import ensure_front_end as _ensure_front_end
+
+_ensure_front_end()  # slider names and reachable scroll boxes in JupyterLab (issue 20)
 
 __all__ = [
     "CaseCardDealer",

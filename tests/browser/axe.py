@@ -40,27 +40,24 @@ class Allowed:
                                       or self.node in markup)
 
 
-ISSUE_20 = "issue 20 (accessibility of the kit's widgets): "
-
 ALLOW_LIST: tuple[Allowed, ...] = (
-    Allowed("image-alt", 'class="lm-Widget jupyter-widgets widget-image"',
-            ISSUE_20 + "ChartImage (an ipywidgets Image) draws every chart as an <img> with "
-            "no alt text; the chart's numbers are in the text beside it, but the picture "
-            "itself is unnamed"),
-    Allowed("aria-input-field-name", 'class="noUi-handle',
-            ISSUE_20 + "the count sliders of the NPS tools: ipywidgets 8 does not tie a "
-            "slider's description label to its handle (role=slider, no aria-label)"),
-    Allowed("color-contrast", '<span style="color: #999999">',
-            ISSUE_20 + "RoomPoll writes the passives' count in the passives' grey "
-            "(#999999 on white, 2.8:1)"),
-    Allowed("scrollable-region-focusable", "#rendered_cells",
-            "Voila 0.5's lab template: its #rendered_cells panel is the page's scrolling "
-            "box (Voila's markup, not the kit's); it fails only where a page has nothing "
-            "focusable in it, like module 03's projector. The kit's projector template "
-            "(ccexercise.launch) could give it tabindex=0: issue 20 to decide"),
-    Allowed("scrollable-region-focusable", "flex: 1 1 30em",
-            ISSUE_20 + "the projector's step deck (FacilitatorPage) is a scrolling box with "
-            "nothing in it that takes the focus"),
+    # JupyterLab 4.6's own interface (lessons only); nothing of the kit's.
+    Allowed("aria-allowed-attr", "<jp-button",
+            "JupyterLab's toolbar buttons (Upload Files, the file filter, Render with Voila, "
+            "nbgrader's Validate, the debugger) are <jp-button> web components given "
+            "aria-pressed, which their role does not allow: jupyterlab/jupyterlab#16891"),
+    Allowed("aria-input-field-name", 'class="cm-content"',
+            "JupyterLab's code cell editors (CodeMirror 6, role=textbox) carry no name: "
+            "jupyterlab/jupyterlab#10347 (cell ARIA labels); the lessons' code cells are "
+            "folded, but their editors stay in the page"),
+    Allowed("scrollable-region-focusable", 'class="cm-scroller',
+            "JupyterLab's code cell editor (CodeMirror 6) scrolls a long code line sideways "
+            "in its .cm-scroller, which CodeMirror gives tabindex=-1 (codemirror/dev#1344: "
+            "the editor's content takes the focus and scrolls it; axe does not count "
+            "its tabindex=-1 content as reachable)"),
+    Allowed("aria-required-children", "jp-WindowedPanel-viewport",
+            "JupyterLab's windowed notebook gives its cell list role=feed, whose children "
+            "are not role=article: jupyterlab/jupyterlab#14765 (Notebooks for All ARIA)"),
 )
 
 

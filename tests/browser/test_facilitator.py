@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import axe
 import browser_helpers as bh
 
 FACILITATOR_PAGES = bh.pages("facilitator.ipynb")
@@ -72,6 +73,10 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
     _expect(deck.get_by_role("button", name="Pause")).to_be_enabled()
     meta.evaluate("element => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "facilitator-step2-timer.png"))
+    # axe-core on the whole page (view "both": every tool of the projector and the presenter)
+    report = axe.audit(page, "both", artifacts)
+    print(report.summary())
+    report.assert_clean()
 
 
 RUN_SHEET_TITLE = "A step title only the browser test writes"
@@ -80,8 +85,9 @@ RUN_SHEET_TITLE = "A step title only the browser test writes"
 @pytest.mark.parametrize("facilitator", FACILITATOR_PAGES)
 def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_server,
                                                        course_copy, artifacts):
-    """A trainer edits run_sheet.md beside the page and reloads: the page shows the change,
-    and where the room is against the session ("Step 1 of N · 0 of M minutes used")."""
+    """A trainer edits run_sheet.md beside the page and reloads the projector view: the page
+    shows the change, and where the room is against the session ("Step 1 of N · 0 of M
+    minutes used"); axe-core finds nothing serious on the projector view."""
     sheet = course_copy / Path(facilitator).parent / "run_sheet.md"
     original = sheet.read_text(encoding="utf-8")
     visible = re.sub(r"<!--.*?-->", "", original, flags=re.S)  # notes may show headings too
@@ -90,12 +96,15 @@ def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_
     try:
         sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
                          encoding="utf-8")
-        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        page.goto(voila_server.url(f"voila/render/{facilitator}?view=projector"))
         meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
         _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
                                    timeout=bh.KERNEL_TIMEOUT)
         _expect(page.locator(".widget-html h2").first).to_have_text(RUN_SHEET_TITLE)
         page.screenshot(path=str(artifacts / "facilitator-edited-run-sheet.png"))
+        report = axe.audit(page, "projector", artifacts)
+        print(report.summary())
+        report.assert_clean()
     finally:
         sheet.write_text(original, encoding="utf-8")
 
@@ -404,3 +413,76 @@ def test_why_customers_leave_typed_reasons_and_game_in_voila(page, voila_server,
     game.get_by_role("button", name="Harmful").click()
     _expect(game.get_by_text("Right:", exact=False)).to_be_visible()
     page.screenshot(path=str(artifacts / "facilitator-harmful-advice.png"))
+
+
+# -- the keyboard only: module 01's page ---------------------------------------------------
+
+_FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+  const style = getComputedStyle(e);
+  return {tag: e.tagName.toLowerCase(), role: e.getAttribute('role') || '',
+          name: (e.getAttribute('aria-label') || e.innerText || e.title || e.id || '').trim()
+                  .slice(0, 60),
+          outline: parseFloat(style.outlineWidth) || 0, outlineStyle: style.outlineStyle}; }"""
+
+
+def test_keyboard_walk_through_a_facilitator_page(page, voila_server, artifacts):
+    """Module 01's page with the keyboard only: Tab reaches the step deck's buttons, the
+    timer's and every slider (each named after its label) in page order, each with a
+    visible focus ring; Enter on Next moves the step, Space on Start runs the clock, and an
+    arrow key moves a slider and the calculator's words follow."""
+    page.goto(voila_server.url("voila/render/course/01_lost_customer_cost/facilitator.ipynb"))
+    meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
+    _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+"), timeout=bh.KERNEL_TIMEOUT)
+    _expect(page.locator(".noUi-handle[aria-label]")).to_have_count(4)
+
+    order = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is None or (order and focused == order[0]):
+            break
+        order.append(focused)
+    names = [f["name"] for f in order]
+    print("Tab order:", [(f["role"] or f["tag"], f["name"]) for f in order])
+    (artifacts / "tab-order.txt").write_text(
+        "\n".join(f"{f['role'] or f['tag']}: {f['name']}" for f in order) + "\n")
+    for wanted in ("Next", "Start", "What they buy in the first year", "Profit margin"):
+        assert any(n.startswith(wanted) for n in names), f"Tab never reaches {wanted!r}: {names}"
+    # the page's order: the step (its timer above its navigation), then the calculator
+    first = {w: next(i for i, n in enumerate(names) if n.startswith(w))
+             for w in ("Start", "Next", "What they buy in the first year",
+                       "Extra spending each year", "Years they would have stayed",
+                       "Profit margin")}
+    assert list(first.values()) == sorted(first.values()), f"focus order: {first}"
+    sliders = [f for f in order if f["role"] == "slider"]
+    assert sliders and all(f["name"] for f in sliders), sliders
+    unseen = [f for f in order if f["outline"] < 3 or f["outlineStyle"] == "none"]
+    assert not unseen, f"focus not visible on {unseen}"
+
+    def tab_to(name: str) -> None:
+        for _ in range(len(order) + 2):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(_FOCUSED)
+            if focused and focused["name"].startswith(name):
+                return
+        raise AssertionError(f"Tab does not reach {name!r}")
+
+    tab_to("Next")
+    page.keyboard.press("Enter")
+    _expect(meta).to_have_text(re.compile(r"^Step 2 of \d+"))
+    deck = page.locator(".widget-vbox").filter(has=meta).filter(
+        has=page.get_by_role("button", name="Next")).last
+    clock = deck.locator("[role=timer]")
+    full_time = re.match(r"\d\d:\d\d", clock.inner_text()).group(0)
+    tab_to("Start")
+    page.keyboard.press("Space")
+    _expect(clock).not_to_have_text(re.compile(rf"^{full_time}"), timeout=TICK_TIMEOUT)
+    page.screenshot(path=str(artifacts / "keyboard-timer-running.png"))
+
+    summary = page.locator(".widget-html", has_text="Losing this customer costs")
+    before = summary.inner_text()
+    tab_to("Years they would have stayed")
+    page.keyboard.press("ArrowRight")
+    _expect(summary).not_to_have_text(before)
+    _expect(summary).to_contain_text("over 6 years")
+    page.screenshot(path=str(artifacts / "keyboard-slider-moved.png"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import axe
 import browser_helpers as bh
 import ccexercise
 from ccexercise import views
@@ -363,3 +364,7 @@ def test_lesson_runs_in_jupyterlab_and_its_widget_responds(lesson, page, lab_ser
         pytest.fail(f"no interaction for {bh.module_of(lesson)} in INTERACTIONS")
     interact(page, artifacts)
     assert bh.error_outputs(page) == [], f"{lesson} shows errors after the interaction"
+    # axe-core on the notebook after its cells ran (JupyterLab's own markup: the allow-list)
+    report = axe.audit(page, "lesson", artifacts)
+    print(report.summary())
+    report.assert_clean()

@@ -239,3 +239,39 @@ class TestShow:
         """An unknown module is a clear error."""
         assert main(["runsheet", "show", "99_nothing"]) == 2
         assert "module must name a module with a run sheet" in capsys.readouterr().err
+
+
+def test_run_sheet_and_cards_open_for_a_screen_reader_and_print_in_greyscale(tmp_path):
+    """Issue 20: each PDF states its language and title (shown as the window's title), and
+    on a black-and-white printer its text stays dark: printed grey, the darkest text box
+    of every page is near black, and every text colour keeps 4.5:1 on white paper as a
+    grey (ITU-R BT.601 luma, what a greyscale printer prints)."""
+    from ccexercise.cards import load_deck
+    from ccexercise.cards import printing as cards_printing
+    from ccexercise.workshop import run_sheet_pdf as sheet_pdf
+
+    sheet, _ = write_run_sheet_pdf(run_sheet_for("05_nps"), tmp_path / "rs.pdf")
+    cards = cards_printing.write_deck_pdf(load_deck("dislike"), tmp_path / "cards.pdf")
+    for path in (sheet, cards):
+        raw = path.read_bytes()
+        assert b"/Lang (en)" in raw, path.name
+        assert b"/DisplayDocTitle true" in raw, path.name
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                              check=True).stdout
+        assert re.search(r"^Title:\s+\S", info, re.M), info
+
+    def grey_contrast(rgb) -> float:
+        luma = (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255
+        linear = luma / 12.92 if luma <= 0.04045 else ((luma + 0.055) / 1.055) ** 2.4
+        return 1.05 / (linear + 0.05)
+
+    for colour in (sheet_pdf.TEXT, sheet_pdf.MUTED, sheet_pdf.POLL, cards_printing.TEXT,
+                   cards_printing.MUTED):
+        assert grey_contrast(colour) >= 4.5, colour
+    # and the page itself, rendered grey: its text is dark ink, not a pale colour
+    out = tmp_path / "grey"
+    subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", "1", "-l", "1", str(sheet), str(out)],
+                   check=True)
+    picture = next(tmp_path.glob("grey*.pgm")).read_bytes()
+    pixels = picture[picture.index(b"255\n") + 4:]
+    assert min(pixels) < 80, "no dark text on the greyscale page"

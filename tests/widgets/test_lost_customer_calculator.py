@@ -79,7 +79,7 @@ class TestConstruction:
         """The outputs are the promised widget types."""
         assert isinstance(calc.summary, widgets.HTML)
         assert isinstance(calc.table, widgets.HTML)
-        assert isinstance(calc.chart, widgets.Image) and calc.chart.format == "svg+xml"
+        assert isinstance(calc.chart.image, widgets.Image) and calc.chart.format == "svg+xml"
         assert isinstance(calc.error, widgets.HTML)
 
     def test_everything_displayed(self, calc):
