@@ -7,7 +7,7 @@ charts live in :mod:`ccexercise.views` and widgets in
 :mod:`ccexercise.widgets`.
 """
 
-from . import cards, checks, datasets
+from . import cards, checks, datasets, soco
 from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
 from .grading import exactly
@@ -70,6 +70,18 @@ from .service_levels import (
     service_level,
 )
 from .skit import RatingSession, SceneCard, SkitRating, compare_skits
+from .soco import (
+    SOCO_CODES,
+    SOCO_STATEMENTS,
+    SOCO_THEMES,
+    SocoAnswerError,
+    SocoDifference,
+    SocoScore,
+    SocoTeam,
+    soco_difference,
+    soco_score,
+    soco_team,
+)
 
 __version__ = "0.1.0"
 
@@ -104,10 +116,17 @@ __all__ = [
     "RatingSession",
     "RoundLog",
     "RoundResult",
+    "SOCO_CODES",
+    "SOCO_STATEMENTS",
+    "SOCO_THEMES",
     "SURVEY_ITEMS",
     "SceneCard",
     "ServiceLevel",
     "SkitRating",
+    "SocoAnswerError",
+    "SocoDifference",
+    "SocoScore",
+    "SocoTeam",
     "SurveyItem",
     "WordOfMouth",
     "acquisition_vs_retention",
@@ -146,6 +165,10 @@ __all__ = [
     "satisfaction",
     "scores_from_text",
     "service_level",
+    "soco",
+    "soco_difference",
+    "soco_score",
+    "soco_team",
     "weakest_dimension",
     "word_of_mouth",
 ]
