@@ -256,4 +256,30 @@ CASES: tuple[WidgetCase, ...] = (
         changes=("w.deck.next()", "w.deck.next()", "w.deck.back()", "w.deck.back()"),
         model="feed.client.state(timeout=0)",
     ),
+    # Module 07: the SOCO-style self-assessment.
+    WidgetCase(
+        widget="SocoSelfAssessment",
+        setup="w = cc.widgets.SocoSelfAssessment({code: 5 for code in cc.SOCO_CODES})",
+        changes=("w.boxes[0].value = 9", "w.boxes[1].value = 1", "w.boxes[0].value = 5",
+                 "w.boxes[1].value = 5"),
+        model="cc.soco_score(w.answers)",
+    ),
+    WidgetCase(
+        widget="SocoTeamProfile",
+        setup=("data = cc.datasets.load('07_soco_self_assessment')\n"
+               "w = cc.widgets.SocoTeamProfile(data[data['round'] == 'after'], "
+               "compare=data[data['round'] == 'before'], labels=('After', 'Before'))"),
+        changes=("w.view.value = 'Themes'", "w.view.value = 'Spread of scores'"),
+        model="cc.soco_team(data[data['round'] == 'after'])",
+    ),
+    WidgetCase(
+        widget="SocoRoomEntry",
+        setup=("w = cc.widgets.SocoRoomEntry()\n"
+               "def fill(k):\n"
+               "    for box in w.form.boxes:\n"
+               "        box.value = k\n"
+               "    w.add()\n"),
+        changes=("fill(5)", "fill(7)", "fill(3)"),
+        model="cc.soco_team(w.people)",
+    ),
 )

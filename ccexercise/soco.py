@@ -57,6 +57,7 @@ __all__ = [
     "SocoTeam",
     "soco_answer_problems",
     "soco_difference",
+    "soco_people",
     "soco_points",
     "soco_score",
     "soco_team",
@@ -302,14 +303,23 @@ class SocoTeam:
         return f"<p>{self.summary()}</p>"
 
 
-def _people(name: str, answers) -> list[dict]:
+def soco_people(answers, *, name: str = "answers") -> list[dict]:
+    """One answer dict per person: the rows of a table (only its statement columns and
+    unknown statement-like ones such as ``c13``; other columns, such as a name, are
+    dropped) or the items of a list.
+
+    >>> import pandas as pd
+    >>> soco_people(pd.DataFrame({"name": ["Anna"], "c01": [7]}))
+    [{'c01': 7}]
+    """
     if isinstance(answers, SocoTeam):
         raise TypeError(f"{name} is already a team (SocoTeam); pass the answers instead")
     if isinstance(answers, pd.DataFrame):
         unknown = [c for c in answers.columns if isinstance(c, str) and _CODE_LIKE.match(c)
                    and c not in _BY_CODE]
         known = [c for c in answers.columns if c in _BY_CODE or c in unknown]
-        return [{c: row[c] for c in known} for _, row in answers.iterrows()]
+        return [{c: (v.item() if isinstance(v := row[c], np.generic) else v) for c in known}
+                for _, row in answers.iterrows()]
     if isinstance(answers, (str, bytes, Mapping)) or not hasattr(answers, "__iter__"):
         raise TypeError(f"{name} must be a table with one row per person (a DataFrame with "
                         f"columns c01-c12 and s01-s12) or a list of answer dicts, "
@@ -333,7 +343,7 @@ def soco_team(answers, *, name: str = "answers") -> SocoTeam:
         ...
     ccexercise.soco.SocoAnswerError: answers has 2 problems: person 2: c05 is 10, not on the scale 1 (never) to 9 (always); person 2: s02 is missing
     """
-    people = _people(name, answers)
+    people = soco_people(answers, name=name)
     if not people:
         raise ValueError(f"{name} must hold at least one person's answers, got none")
     problems = [f"person {k}: {problem}" for k, person in enumerate(people, start=1)

@@ -35,6 +35,7 @@ from .satisfaction import (
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
 from .room import PollControls, RoomFeed, RoomResults
+from .soco import SocoRoomEntry, SocoSelfAssessment, SocoTeamProfile
 from .workshop import StepDeck, Timer
 
 __all__ = [
@@ -57,6 +58,9 @@ __all__ = [
     "SceneCardForm",
     "SkitComparison",
     "SmallTalkRunner",
+    "SocoRoomEntry",
+    "SocoSelfAssessment",
+    "SocoTeamProfile",
     "StepDeck",
     "TeamSplitter",
     "Timer",
