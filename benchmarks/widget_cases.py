@@ -274,12 +274,15 @@ CASES: tuple[WidgetCase, ...] = (
     ),
     WidgetCase(
         widget="SocoRoomEntry",
+        # Each person: the whole form filled, then "Add my answers" (scores, redraws the
+        # team, clears the form for the next person).
         setup=("w = cc.widgets.SocoRoomEntry()\n"
-               "def fill(k):\n"
-               "    for box in w.form.boxes:\n"
-               "        box.value = k\n"
-               "    w.add()\n"),
-        changes=("fill(5)", "fill(7)", "fill(3)"),
+               "for k in (4, 5, 6, 7):\n"
+               "    w.form.set_answers({code: k for code in cc.SOCO_CODES}); w.add()\n"),
+        changes=("w.form.set_answers({code: 6 for code in cc.SOCO_CODES})",
+                 "w.add_button.click()",
+                 "w.form.set_answers({code: 3 for code in cc.SOCO_CODES})",
+                 "w.add_button.click()"),
         model="cc.soco_team(w.people)",
     ),
 )

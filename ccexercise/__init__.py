@@ -80,6 +80,7 @@ from .soco import (
     SocoTeam,
     soco_difference,
     soco_score,
+    soco_statements_table,
     soco_team,
 )
 
@@ -168,6 +169,7 @@ __all__ = [
     "soco",
     "soco_difference",
     "soco_score",
+    "soco_statements_table",
     "soco_team",
     "weakest_dimension",
     "word_of_mouth",

@@ -60,6 +60,7 @@ __all__ = [
     "soco_people",
     "soco_points",
     "soco_score",
+    "soco_statements_table",
     "soco_team",
 ]
 
@@ -136,6 +137,18 @@ SOCO_STATEMENTS = tuple(_BY_CODE[code] for code in _FORM_ORDER)
 #: The statement codes: ``c01``-``c12`` customer-oriented, ``s01``-``s12`` selling-oriented.
 SOCO_CODES = tuple(sorted(_BY_CODE))
 _CODE_LIKE = re.compile(r"^[cs]\d+$")
+
+
+def soco_statements_table() -> pd.DataFrame:
+    """The 24 statements as a table, numbered in the form's order.
+
+    >>> soco_statements_table().loc[1, ["code", "orientation"]].tolist()
+    ['c01', 'customer']
+    """
+    rows = [(k, s.code, s.orientation, s.theme, s.text)
+            for k, s in enumerate(SOCO_STATEMENTS, start=1)]
+    return pd.DataFrame(rows, columns=["number", "code", "orientation", "theme",
+                                       "statement"]).set_index("number")
 
 
 class SocoAnswerError(ValueError):
@@ -286,10 +299,15 @@ class SocoTeam:
         """The theme with the fewest average points: where to start."""
         return str(self.themes.idxmin())
 
+    @property
+    def band_counts(self) -> tuple[int, ...]:
+        """How many people scored in each of :data:`SCORE_BANDS`, in order."""
+        return tuple(sum(low <= s <= high for s in self.scores) for low, high in SCORE_BANDS)
+
     def bands(self) -> pd.DataFrame:
-        """How many people scored in each band of 24 points (no names)."""
-        rows = [(f"{low}-{high}", low, high, sum(low <= s <= high for s in self.scores))
-                for low, high in SCORE_BANDS]
+        """How many people scored in each band of 24 points (no names), as a table."""
+        rows = [(f"{low}-{high}", low, high, count)
+                for (low, high), count in zip(SCORE_BANDS, self.band_counts)]
         return pd.DataFrame(rows, columns=["band", "low", "high", "people"]).set_index("band")
 
     def summary(self) -> str:
@@ -318,8 +336,8 @@ def soco_people(answers, *, name: str = "answers") -> list[dict]:
         unknown = [c for c in answers.columns if isinstance(c, str) and _CODE_LIKE.match(c)
                    and c not in _BY_CODE]
         known = [c for c in answers.columns if c in _BY_CODE or c in unknown]
-        return [{c: (v.item() if isinstance(v := row[c], np.generic) else v) for c in known}
-                for _, row in answers.iterrows()]
+        return answers[known].astype(object).where(answers[known].notna(), None) \
+            .to_dict("records")
     if isinstance(answers, (str, bytes, Mapping)) or not hasattr(answers, "__iter__"):
         raise TypeError(f"{name} must be a table with one row per person (a DataFrame with "
                         f"columns c01-c12 and s01-s12) or a list of answer dicts, "
@@ -350,12 +368,13 @@ def soco_team(answers, *, name: str = "answers") -> SocoTeam:
                 for problem in soco_answer_problems(person, name=name)]
     if problems:
         raise SocoAnswerError(name, problems)
-    results = [soco_score(person) for person in people]
-    per_code = pd.DataFrame([r.points for r in results])
-    themes = pd.Series({theme: round(float(per_code[[f"c{k:02d}", f"s{k:02d}"]].to_numpy()
-                                           .mean()), 2)
-                        for k, theme in enumerate(SOCO_THEMES, start=1)}, name="points")
-    return SocoTeam(tuple(sorted(r.score for r in results)), themes)
+    grid = np.array([[soco_points(code, person[code]) for code in SOCO_CODES]
+                     for person in people], dtype=float)
+    customer, selling = grid[:, :12], grid[:, 12:]  # SOCO_CODES: c01-c12, then s01-s12
+    themes = pd.Series(np.round((customer.mean(axis=0) + selling.mean(axis=0)) / 2, 2),
+                       index=list(SOCO_THEMES), name="points")
+    scores = tuple(sorted(int(total) for total in grid.sum(axis=1)))
+    return SocoTeam(scores, themes)
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ..soco import SOCO_THEMES, SocoTeam
+from ..soco import SCORE_BANDS, SOCO_THEMES, SocoTeam
 from ._figures import COLOURS, FONT_SIZES, new_figure, style_axes
 from .svg import SvgChart
 
 __all__ = ["soco_team_chart", "soco_team_live_chart", "soco_team_text",
            "soco_themes_live_chart"]
 
+_BAND_NAMES = [f"{low}-{high}" for low, high in SCORE_BANDS]
 #: Okabe-Ito colours: the team (or "after"), and the team it is compared with ("before").
 TEAM_COLOUR = "#0072B2"   # blue
 OTHER_COLOUR = "#E69F00"  # orange
@@ -114,13 +115,13 @@ def soco_team_live_chart(team: SocoTeam, *, compare: SocoTeam | None = None,
     teams = _teams(team, compare)
     first = teams[0][1]
     chart = SvgChart(title=title or f"{first.n} people, average score {first.mean:g} of 216",
-                     categories=list(first.bands().index), value_label="People",
+                     categories=_BAND_NAMES, value_label="People",
                      category_label="Score (24 = most selling-, 216 = most customer-oriented)")
     for k, ((_, t), colour) in enumerate(zip(teams, (TEAM_COLOUR, OTHER_COLOUR))):
-        chart.bars(t.bands()["people"].astype(float).tolist(),
+        chart.bars([float(c) for c in t.band_counts],
                    label=f"{labels[k]} ({t.n} people, average {t.mean:g})", colour=colour,
                    group=k, groups=len(teams), value_labels=True)
-    chart.set_limits(0, max(5, *(int(t.bands()["people"].max()) for _, t in teams)))
+    chart.set_limits(0, max(5, *(max(t.band_counts) for _, t in teams)))
     return chart
 
 

@@ -80,8 +80,9 @@ class SocoSelfAssessment(widgets.VBox):
         self.summary = widgets.HTML()
         self.chart = ChartImage(layout={"width": "100%", "max_width": "760px", "height": "auto"})
         self.result: SocoScore | None = None
+        self._quiet = False
         for box in self.boxes:
-            box.observe(lambda _change: self.update(), names="value")
+            box.observe(self._on_change, names="value")
         kwargs.setdefault("layout", {"width": "100%"})
         super().__init__(children=[intro, *rows, self.summary, self.chart], **kwargs)
         self.update()
@@ -91,10 +92,25 @@ class SocoSelfAssessment(widgets.VBox):
         """Statement code -> rating (``None`` while not answered)."""
         return {s.code: box.value for s, box in zip(SOCO_STATEMENTS, self.boxes)}
 
+    def set_answers(self, answers) -> None:
+        """Set every dropdown from ``answers`` (code -> rating; a code left out is emptied),
+        redrawing once at the end."""
+        answers = dict(answers or {})
+        self._quiet = True
+        try:
+            for statement, box in zip(SOCO_STATEMENTS, self.boxes):
+                box.value = answers.get(statement.code)
+        finally:
+            self._quiet = False
+        self.update()
+
     def clear(self) -> None:
         """Empty every answer (for the next person)."""
-        for box in self.boxes:
-            box.value = None
+        self.set_answers({})
+
+    def _on_change(self, _change) -> None:
+        if not self._quiet:
+            self.update()
 
     def update(self) -> SocoScore | None:
         """Score the answers and redraw (``None`` while some are missing)."""
@@ -111,9 +127,9 @@ class SocoSelfAssessment(widgets.VBox):
         result = soco_score(self.answers)
         self.result = result
         self.summary.value = _sentence(result.summary())
+        mine = soco_team([self.answers])
         self.chart.show(soco_themes_live_chart(
-            soco_team([self.answers]),
-            title=f"Your points per theme; lowest: {soco_team([self.answers]).weakest_theme}"))
+            mine, title=f"Your points per theme; lowest: {mine.weakest_theme}"))
         return result
 
 
@@ -144,7 +160,7 @@ class SocoTeamProfile(widgets.VBox):
         self.compare: SocoTeam | None = None
         self._answers, self._compare_answers = list(_rows(answers)), (
             None if compare is None else list(_rows(compare)))
-        self.view.observe(lambda _change: self.update(), names="value")
+        self.view.observe(lambda _change: self._draw(), names="value")
         kwargs.setdefault("layout", {"width": "100%"})
         super().__init__(children=[self.view, self.summary, self.chart, self.text], **kwargs)
         self.update()
@@ -175,17 +191,23 @@ class SocoTeamProfile(widgets.VBox):
         if compare is not None:
             words.append(soco_difference(team, compare).summary())
         self.summary.value = "".join(_sentence(w) for w in words)
-        if self.view.value == self.VIEWS[0]:
-            chart = soco_team_live_chart(team, compare=compare, labels=self.labels)
-        else:
-            chart = soco_themes_live_chart(team)
-        self.chart.show(chart)
         texts = [soco_team_text(team, label=self.labels[0])]
         if compare is not None:
             texts.append(soco_team_text(compare, label=self.labels[1]))
         self.text.value = (f'<details><summary>The numbers in words</summary>'
                            f'{"".join(_sentence(t, "1em") for t in texts)}</details>')
+        self._draw()
         return team
+
+    def _draw(self) -> None:
+        """Draw the chart the toggle asks for (nothing while too few have answered)."""
+        if self.team is None:
+            return
+        if self.view.value == self.VIEWS[0]:
+            chart = soco_team_live_chart(self.team, compare=self.compare, labels=self.labels)
+        else:
+            chart = soco_themes_live_chart(self.team)
+        self.chart.show(chart)
 
 
 def _rows(answers):
