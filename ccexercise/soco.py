@@ -56,6 +56,7 @@ __all__ = [
     "SocoStatement",
     "SocoTeam",
     "soco_answer_problems",
+    "soco_codes_for",
     "soco_difference",
     "soco_people",
     "soco_points",
@@ -87,7 +88,7 @@ _PAIRS = (
     ("the customer's goals",
      "I try to help customers reach their own goals.",
      "I see satisfying customers mainly as a way to reach my own sales targets."),
-    ("information, not pressure",
+    ("informing, not pushing",
      "I try to win a customer over with information rather than pressure.",
      "I tell a customer an offer will not last, to hurry the decision."),
     ("describing honestly",
@@ -149,6 +150,31 @@ def soco_statements_table() -> pd.DataFrame:
             for k, s in enumerate(SOCO_STATEMENTS, start=1)]
     return pd.DataFrame(rows, columns=["number", "code", "orientation", "theme",
                                        "statement"]).set_index("number")
+
+
+def soco_codes_for(texts) -> list[str]:
+    """The statement code of each of ``texts`` (a form's statements, as a run sheet lists
+    them), compared without case or extra spaces; every text that is not one of the 24 is
+    named at once.
+
+    >>> soco_codes_for(["I promise only what I know we can deliver.",
+    ...                 "i do most of the talking in a sales conversation."])
+    ['c09', 's07']
+    >>> soco_codes_for(["I smile a lot."])
+    Traceback (most recent call last):
+        ...
+    ValueError: texts has statements that are not among the course's 24: 'I smile a lot.'
+    """
+    def key(text):
+        return " ".join(str(text).split()).casefold()
+
+    by_text = {key(s.text): s.code for s in SOCO_STATEMENTS}
+    texts = list(texts)
+    unknown = [t for t in texts if key(t) not in by_text]
+    if unknown:
+        raise ValueError("texts has statements that are not among the course's 24: "
+                         + "; ".join(repr(t) for t in unknown))
+    return [by_text[key(t)] for t in texts]
 
 
 class SocoAnswerError(ValueError):

@@ -133,7 +133,7 @@ def soco_themes_live_chart(team: SocoTeam, *, title: str | None = None) -> SvgCh
     >>> middle = {c: 5 for c in cc.SOCO_CODES}
     >>> chart = soco_themes_live_chart(cc.soco_team([middle, {**middle, "s02": 9}]))
     >>> chart.title
-    'Weakest theme: information, not pressure (4.0 of 9)'
+    'Weakest theme: informing, not pushing (4.0 of 9)'
     >>> [s.label for s in chart.series]
     ['Average points', 'Weakest (start here)', "5 = 'sometimes'"]
     """
@@ -143,10 +143,11 @@ def soco_themes_live_chart(team: SocoTeam, *, title: str | None = None) -> SvgCh
     chart = SvgChart(title=title or f"Weakest theme: {weakest} ({team.themes.min():.1f} of 9)",
                      categories=list(SOCO_THEMES), value_label="Average points (1-9)",
                      horizontal=True, height=640)
-    chart.bars([0.0 if t == weakest else v for t, v in zip(SOCO_THEMES, values)],
-               label="Average points", colour=TEAM_COLOUR, value_labels=True)
+    chart.bars(values, label="Average points", colour=TEAM_COLOUR, value_labels=True)
+    # drawn over the weakest theme's bar (the others are 0 wide): its own colour, and the
+    # title names it, so colour is not the only cue
     chart.bars([v if t == weakest else 0.0 for t, v in zip(SOCO_THEMES, values)],
-               label="Weakest (start here)", colour=WEAKEST_COLOUR, value_labels=True)
+               label="Weakest (start here)", colour=WEAKEST_COLOUR)
     chart.reference(5, label="5 = 'sometimes'")
     chart.set_limits(0, 9)
     return chart

@@ -33,7 +33,7 @@ __all__ = ["JoinPanel", "PollControls", "RoomFeed", "RoomResults"]
 
 _KIND_WORDS = {"rating": "rating", "nps": "NPS 0-10", "choice": "one choice",
                "choices": "several choices", "words": "word cloud", "text": "short text",
-               "ideas": "ideas with votes"}
+               "ideas": "ideas with votes", "statements": "a form of ratings"}
 
 
 class RoomFeed:

@@ -25,8 +25,8 @@ import html
 
 import ipywidgets as widgets
 
-from ..soco import (SOCO_MIN_TEAM, SOCO_STATEMENTS, SocoScore, SocoTeam, soco_difference,
-                    soco_people, soco_score, soco_team)
+from ..soco import (SOCO_MIN_TEAM, SOCO_STATEMENTS, SocoScore, SocoTeam, soco_codes_for,
+                    soco_difference, soco_people, soco_score, soco_team)
 from ..views.soco import soco_team_live_chart, soco_team_text, soco_themes_live_chart
 from .charts import ChartImage
 from .style import BUTTON_LAYOUT, BUTTON_STYLE, MUTED_COLOUR
@@ -158,6 +158,8 @@ class SocoTeamProfile(widgets.VBox):
         self.text = widgets.HTML()
         self.team: SocoTeam | None = None
         self.compare: SocoTeam | None = None
+        self._answered: int | None = None
+        self._hidden = False
         self._answers, self._compare_answers = list(_rows(answers)), (
             None if compare is None else list(_rows(compare)))
         self.view.observe(lambda _change: self._draw(), names="value")
@@ -165,17 +167,31 @@ class SocoTeamProfile(widgets.VBox):
         super().__init__(children=[self.view, self.summary, self.chart, self.text], **kwargs)
         self.update()
 
-    def set_answers(self, answers, *, compare=None) -> None:
-        """Show these answers (and, if given, these to compare with) instead."""
+    def set_answers(self, answers, *, compare=None, answered: int | None = None,
+                    hidden: bool = False) -> None:
+        """Show these answers (and, if given, these to compare with) instead.
+
+        ``answered`` is how many have answered when the answers themselves are held back
+        (a room keeps an anonymous form's answers until enough people have answered);
+        ``hidden`` shows only the count, until the trainer shows the results."""
         self._answers = list(_rows(answers))
         if compare is not None:
             self._compare_answers = list(_rows(compare))
+        self._answered = answered
+        self._hidden = hidden
         self.update()
 
     def update(self) -> SocoTeam | None:
         """Recount and redraw; ``None`` while too few have answered."""
-        n = len(self._answers)
-        if n < self.min_people:
+        n = len(self._answers) if self._answered is None else self._answered
+        if n >= self.min_people and self._hidden:
+            self.team = self.compare = None
+            self.chart.clear()
+            self.text.value = ""
+            self.summary.value = _sentence(f"{n} people have answered. The team's picture "
+                                           f"appears when the trainer shows the results.")
+            return None
+        if n < self.min_people or len(self._answers) < self.min_people:
             self.team = self.compare = None
             self.chart.clear()
             self.text.value = ""
@@ -216,14 +232,29 @@ def _rows(answers):
 
 
 class SocoRoomEntry(widgets.VBox):
-    """For a room without phones: each person fills ``form`` on the laptop and presses
-    ``add_button``; their answers join the team anonymously and the form clears.
+    """The self-assessment for a room, anonymous: each person fills ``form`` and presses
+    ``add_button``; their answers join the team with no name and the form clears.
 
-    ``people`` holds the answers added (no names); ``profile`` is the
-    :class:`SocoTeamProfile` of them; ``status`` says what happened.
+    Without a room (``feed`` None) it all happens here: ``people`` holds the answers added
+    and ``profile`` (a :class:`SocoTeamProfile`) shows the team once five have answered.
+    With a room (``feed``, a :class:`~ccexercise.widgets.room.RoomFeed`, and ``question``,
+    the run sheet's ``Poll anonymous statements`` form) the typed forms are sent to the
+    room and the profile counts them with the phones' forms; the projector's part shows
+    it once the trainer reveals the results. ``parts``: "entry" (the form, for the
+    presenter) and/or "result" (the team's picture). ``status`` says what happened.
     """
 
-    def __init__(self, *, min_people: int = SOCO_MIN_TEAM, **kwargs) -> None:
+    def __init__(self, *, feed=None, question: str | None = None,
+                 parts=("entry", "result"), min_people: int = SOCO_MIN_TEAM, **kwargs) -> None:
+        if feed is not None and feed.client is not None and not question:
+            raise ValueError("question must name the run sheet's statements poll (its [key]) "
+                             "when the form follows a room, got None")
+        unknown = set(parts) - {"entry", "result"}
+        if unknown or not parts:
+            raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
+        self.feed = feed if feed is not None and feed.client is not None else None
+        self.question = question
+        self.parts = tuple(parts)
         self.people: list[dict] = []
         self.form = SocoSelfAssessment()
         self.add_button = widgets.Button(description="Add my answers (no name)",
@@ -231,10 +262,17 @@ class SocoRoomEntry(widgets.VBox):
                                          style=dict(BUTTON_STYLE))
         self.status = widgets.HTML()
         self.profile = SocoTeamProfile(min_people=min_people)
+        self._codes: list[str] | None = None
         self.add_button.on_click(lambda _button: self.add())
+        children = []
+        if "entry" in self.parts:
+            children += [self.form, self.add_button, self.status]
+        if "result" in self.parts:
+            children.append(self.profile)
         kwargs.setdefault("layout", {"width": "100%"})
-        super().__init__(children=[self.form, self.add_button, self.status, self.profile],
-                         **kwargs)
+        super().__init__(children=children, **kwargs)
+        if self.feed is not None:
+            self.feed.on_change(self._from_room)
 
     def add(self) -> bool:
         """Add the form's answers if complete, clear the form; False (and why) if not."""
@@ -243,10 +281,46 @@ class SocoRoomEntry(widgets.VBox):
             self.status.value = _ALERT.format(f"Not added: {left} statement(s) still to "
                                               f"answer. Nothing was lost.")
             return False
-        self.people.append(self.form.answers)
+        answers = self.form.answers
+        if self.feed is not None:
+            if self._codes is None:
+                self.status.value = _ALERT.format(
+                    f"Not added: the room has no statements poll [{self.question}] with the "
+                    f"course's statements. The answers stay in the form.")
+                return False
+            typed = [[person[code] for code in self._codes] for person in [*self.people,
+                                                                           answers]]
+            error = self.feed.act("set_typed", self.question, typed)
+            if error:
+                self.status.value = _ALERT.format(f"Not added: the room did not take the "
+                                                  f"answers ({error}). They stay in the form.")
+                return False
+        self.people.append(answers)
         self.form.clear()
         self.status.value = (f'<p style="color: {MUTED_COLOUR}; font-size: 1.1em">Added. '
-                             f"{len(self.people)} people so far; the form is clear for the "
+                             f"{len(self.people)} typed in so far; the form is clear for the "
                              f"next person.</p>")
-        self.profile.set_answers(self.people)
+        if self.feed is None:
+            self.profile.set_answers(self.people)
         return True
+
+    def _from_room(self, state: dict) -> None:
+        from .room import question_state
+
+        entry = question_state(state, self.question)
+        if entry is None or entry["question"]["kind"] != "statements":
+            self._codes = None
+            self.status.value = _ALERT.format(f"The run sheet has no statements poll "
+                                              f"[{self.question}]: the room cannot answer it.")
+            return
+        try:
+            self._codes = soco_codes_for(entry["question"]["options"])
+        except ValueError as error:
+            self._codes = None
+            self.status.value = _ALERT.format(f"The poll [{self.question}] cannot be scored: "
+                                              f"{error}.")
+            return
+        people = [dict(zip(self._codes, form)) for form in entry.get("forms", [])]
+        revealed = entry["revealed"] or "entry" in self.parts  # the trainer sees it
+        self.profile.set_answers(people, answered=entry["results"]["count"],
+                                 hidden=not revealed)

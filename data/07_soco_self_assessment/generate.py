@@ -9,7 +9,7 @@ one anonymous form; ``respondent`` numbers are given per round, so a
 
 What the data is built to show:
 
-* the weakest theme in both rounds is "information, not pressure" (the
+* the weakest theme in both rounds is "informing, not pushing" (the
   team hurries customers with "the offer ends today"), then "the right
   amount": the first thing to work on;
 * the average rises after the training, but with twelve people on each side

@@ -107,4 +107,4 @@ def test_session_lengths_are_unchanged():
                for module in SHEETS}
     assert minutes == {"01_lost_customer_cost": 30, "03_service_levels": 60,
                        "04_satisfaction_formula": 45, "05_nps": 45,
-                       "06_guess_what_he_dislikes": 90}
+                       "06_guess_what_he_dislikes": 90, "07_soco_self_assessment": 45}

@@ -39,7 +39,7 @@ def test_story():
     data = load(NAME)
     before = cc.soco_team(data[data["round"] == "before"])
     after = cc.soco_team(data[data["round"] == "after"])
-    assert before.weakest_theme == after.weakest_theme == "information, not pressure"
+    assert before.weakest_theme == after.weakest_theme == "informing, not pushing"
     assert before.themes.sort_values().index[1] == "the right amount"
     change = cc.soco_difference(after, before)
     assert change.difference > 5 and not change.distinguishable

@@ -249,3 +249,22 @@ class TestDifference:
         assert ab.difference == -ba.difference
         assert ab.low <= ab.difference + 0.05 and ab.difference - 0.05 <= ab.high
         assert (ab.low, ab.high) == pytest.approx((-ba.high, -ba.low), abs=0.11)
+
+
+class TestRoomForm:
+    def test_codes_for_the_statements_of_a_form(self):
+        texts = [s.text for s in SOCO_STATEMENTS]
+        assert cc.soco.soco_codes_for(texts) == [s.code for s in SOCO_STATEMENTS]
+        assert cc.soco.soco_codes_for(["  i PROMISE only what I know we can deliver. "]) == ["c09"]
+
+    def test_every_unknown_statement_named(self):
+        with pytest.raises(ValueError, match=re.escape(
+                "texts has statements that are not among the course's 24: 'A'; 'B'")):
+            cc.soco.soco_codes_for(["A", SOCO_STATEMENTS[0].text, "B"])
+
+    def test_module_07s_run_sheet_asks_the_24_statements_anonymously(self):
+        from ccexercise.workshop import run_sheet_for
+
+        _step, question = run_sheet_for("07_soco_self_assessment").questions["soco"]
+        assert question.anonymous and (question.low, question.high) == (1, 9)
+        assert cc.soco.soco_codes_for(question.options) == [s.code for s in SOCO_STATEMENTS]

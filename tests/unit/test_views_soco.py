@@ -46,9 +46,9 @@ def test_live_chart_geometry_and_values():
 
 def test_themes_chart_marks_the_weakest_and_draws_true():
     chart = views.soco_themes_live_chart(TEAM)
-    weakest = cc.SOCO_THEMES.index("information, not pressure")
-    assert chart.title == "Weakest theme: information, not pressure (5.4 of 9)"
-    assert chart.series[1].values[weakest] == 5.4 and chart.series[0].values[weakest] == 0
+    weakest = cc.SOCO_THEMES.index("informing, not pushing")
+    assert chart.title == "Weakest theme: informing, not pushing (5.4 of 9)"
+    assert chart.series[1].values[weakest] == 5.4 == chart.series[0].values[weakest]
     assert sum(v > 0 for v in chart.series[1].values) == 1
     check_truthful(chart)
 
@@ -59,7 +59,7 @@ def test_text_alternative_holds_every_number():
         assert f"{band}: {people}" in text
     for theme, points in TEAM.themes.items():
         assert f"{theme} {points:.1f}" in text
-    assert "Weakest theme: information, not pressure." in text
+    assert "Weakest theme: informing, not pushing." in text
 
 
 def test_wrong_input_named():

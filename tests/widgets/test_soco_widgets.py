@@ -57,9 +57,9 @@ class TestTeamProfile:
         assert "within the noise" in w.summary.value
         assert [s.label.split(" (")[0] for s in w.chart.chart.series] == ["After", "Before"]
         w.view.value = "Themes"
-        assert w.chart.chart.title.startswith("Weakest theme: information, not pressure")
+        assert w.chart.chart.title.startswith("Weakest theme: informing, not pushing")
         assert "The numbers in words" in w.text.value
-        assert "Weakest theme: information, not pressure" in w.text.value
+        assert "Weakest theme: informing, not pushing" in w.text.value
 
     def test_no_names_shown(self):
         import pandas as pd
@@ -86,4 +86,4 @@ class TestRoomEntry:
             assert all(box.value is None for box in w.form.boxes)
             assert (w.profile.team is None) == (k < 4)
         assert w.profile.team.scores == (116, 117, 118, 119, 120)
-        assert "5 people so far" in w.status.value
+        assert "5 typed in so far" in w.status.value
