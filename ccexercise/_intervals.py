@@ -17,11 +17,12 @@ ValueError: level must be between 0 and 1, got 95 (did you mean 0.95?)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import NormalDist
 
 from ._validate import check_number
 
-__all__ = ["normal_interval", "z_for_level"]
+__all__ = ["GroupDifference", "normal_interval", "z_for_level"]
 
 
 def z_for_level(level) -> float:
@@ -58,3 +59,25 @@ def normal_interval(estimate: float, standard_error: float, *, level: float = 0.
     if highest is not None:
         high = min(highest, high)
     return round(low, digits), round(high, digits)
+
+
+@dataclass(frozen=True)
+class GroupDifference:
+    """Two groups' figures, ``difference`` = first - second, and its ``level`` interval
+    ``low``-``high``; each calculator's subclass words its own ``summary``.
+
+    >>> GroupDifference(30.0, 20.0, 10.0, -5.6, 25.6, 0.95).distinguishable
+    False
+    """
+
+    first: float
+    second: float
+    difference: float
+    low: float
+    high: float
+    level: float
+
+    @property
+    def distinguishable(self) -> bool:
+        """True when the interval leaves out 0: the gap is more than noise."""
+        return self.low > 0 or self.high < 0

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ._intervals import normal_interval
+from ._intervals import GroupDifference, normal_interval
 from ._validate import check_whole_number
 
 __all__ = [
@@ -404,20 +404,8 @@ def soco_team(answers, *, name: str = "answers") -> SocoTeam:
 
 
 @dataclass(frozen=True)
-class SocoDifference:
+class SocoDifference(GroupDifference):
     """Two teams' (or before and after) average scores; ``difference`` = first - second."""
-
-    first: float
-    second: float
-    difference: float
-    low: float
-    high: float
-    level: float
-
-    @property
-    def distinguishable(self) -> bool:
-        """True when the interval leaves out 0: the gap is more than noise."""
-        return self.low > 0 or self.high < 0
 
     def summary(self) -> str:
         """One plain-English sentence."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._intervals import GroupDifference
 from .._intervals import z_for_level as _z
 from .._validate import check_number, check_whole_number
 from ._scores import bad_score, count_scores, scale_range
@@ -237,20 +238,8 @@ def nps_interval_from_counts(promoters: int, passives: int, detractors: int, *,
 # --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class NpsDifference:
+class NpsDifference(GroupDifference):
     """How far apart two NPS are: ``difference`` = first - second, with its interval."""
-
-    first: float
-    second: float
-    difference: float
-    low: float
-    high: float
-    level: float
-
-    @property
-    def distinguishable(self) -> bool:
-        """True when the interval leaves out 0: the gap is more than noise."""
-        return self.low > 0 or self.high < 0
 
     def summary(self) -> str:
         """One plain-English sentence."""

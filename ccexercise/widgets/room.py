@@ -142,6 +142,26 @@ def current_questions(state: dict | None) -> list[dict]:
     return here + [q for q in entries if q.get("step") != state.get("step") and q.get("open")]
 
 
+def room_parts(feed, question: str | None, parts, *, poll: str):
+    """``(feed, parts)`` for a tool that follows a room poll: the feed (None without a
+    room) and the parts it shows ("entry" and/or "result"), checked.
+
+    >>> room_parts(None, None, ["result"], poll="NPS poll")
+    (None, ('result',))
+    >>> room_parts(None, None, ["chart"], poll="NPS poll")
+    Traceback (most recent call last):
+        ...
+    ValueError: parts must hold 'entry' and/or 'result', got ['chart']
+    """
+    if feed is not None and feed.client is not None and not question:
+        raise ValueError(f"question must name the run sheet's {poll} (its [key]) when "
+                         "the poll follows a room, got None")
+    unknown = set(parts) - {"entry", "result"}
+    if unknown or not parts:
+        raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
+    return (feed if feed is not None and feed.client is not None else None), tuple(parts)
+
+
 def question_state(state: dict | None, question_id: str) -> dict | None:
     """The entry of question ``question_id`` in the room's state (None if it is not there)."""
     for entry in (state or {}).get("questions", []):

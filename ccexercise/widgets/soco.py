@@ -29,6 +29,7 @@ from ..soco import (SOCO_MIN_TEAM, SOCO_STATEMENTS, SocoScore, SocoTeam, soco_co
                     soco_difference, soco_people, soco_score, soco_team)
 from ..views.soco import soco_team_live_chart, soco_team_text, soco_themes_live_chart
 from .charts import ChartImage
+from .room import question_state, room_parts
 from .style import BUTTON_LAYOUT, BUTTON_STYLE, MUTED_COLOUR
 
 __all__ = ["SocoRoomEntry", "SocoSelfAssessment", "SocoTeamProfile"]
@@ -246,15 +247,8 @@ class SocoRoomEntry(widgets.VBox):
 
     def __init__(self, *, feed=None, question: str | None = None,
                  parts=("entry", "result"), min_people: int = SOCO_MIN_TEAM, **kwargs) -> None:
-        if feed is not None and feed.client is not None and not question:
-            raise ValueError("question must name the run sheet's statements poll (its [key]) "
-                             "when the form follows a room, got None")
-        unknown = set(parts) - {"entry", "result"}
-        if unknown or not parts:
-            raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
-        self.feed = feed if feed is not None and feed.client is not None else None
+        self.feed, self.parts = room_parts(feed, question, parts, poll="statements poll")
         self.question = question
-        self.parts = tuple(parts)
         self.people: list[dict] = []
         self.form = SocoSelfAssessment()
         self.add_button = widgets.Button(description="Add my answers (no name)",
@@ -305,8 +299,6 @@ class SocoRoomEntry(widgets.VBox):
         return True
 
     def _from_room(self, state: dict) -> None:
-        from .room import question_state
-
         entry = question_state(state, self.question)
         if entry is None or entry["question"]["kind"] != "statements":
             self._codes = None

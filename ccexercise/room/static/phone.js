@@ -76,7 +76,9 @@
     const reply = await call("POST", "api/answer", {question: q.id, value: value});
     if (reply.status === 200) {
       card.saved(reply.data.value);
-      say("Saved: " + brief(reply.data.value) + " — you can change it");
+      const what = q.kind === "statements" ? "all " + reply.data.value.length + " statements"
+        : brief(reply.data.value);
+      say("Saved: " + what + " — you can change it");
     } else if (reply.status === 401) {
       showJoin(reply.data.error);
     } else {
