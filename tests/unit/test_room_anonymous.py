@@ -37,6 +37,11 @@ class TestQuestion:
         assert q.to_dict()["anonymous"] is True and q.to_dict()["options"] == list(STATEMENTS)
         assert Question.from_poll("Poll statements: How often?", STATEMENTS, id="x").low == 1
 
+    def test_the_printed_run_sheet_says_anonymous(self):
+        from ccexercise.workshop.run_sheet_pdf import poll_line
+
+        assert poll_line(FORM) == "Poll [form], anonymous, 3 statements rated 1–9: How often?"
+
     def test_an_ordinary_poll_is_not_anonymous(self):
         q = Question.from_poll("Poll nps: Recommend?", id="1.1")
         assert not q.anonymous and q.to_dict()["anonymous"] is False
