@@ -15,9 +15,10 @@ import pytest
 
 import browser_helpers as bh
 import ccexercise as cc
-from test_room import LOGS, Room, _decode_qr, _expect, _innermost
+from test_room import Room, _decode_qr, _expect, _innermost
 
 MODULE = "07_soco_self_assessment"
+LOGS = bh.ARTIFACTS / "test_room_soco-workshop"
 BEST = {s.code: 9 if s.orientation == "customer" else 1 for s in cc.SOCO_STATEMENTS}
 WORST = {s.code: 1 if s.orientation == "customer" else 9 for s in cc.SOCO_STATEMENTS}
 MIDDLE = {s.code: 5 for s in cc.SOCO_STATEMENTS}
@@ -25,6 +26,7 @@ MIDDLE = {s.code: 5 for s in cc.SOCO_STATEMENTS}
 
 @pytest.fixture(scope="module")
 def soco_room(browser_tmp, playwright_chromium):
+    shutil.rmtree(LOGS, ignore_errors=True)
     where = browser_tmp / f"workshop-{MODULE}"
     course = bh.copy_course(where / "course")
     workshop = bh.Workshop(MODULE, course, where / "home", where / "session", LOGS).start()
