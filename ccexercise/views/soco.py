@@ -28,7 +28,7 @@ __all__ = ["soco_team_chart", "soco_team_live_chart", "soco_team_text",
 _BAND_NAMES = [f"{low}-{high}" for low, high in SCORE_BANDS]
 #: Okabe-Ito colours: the team (or "after"), and the team it is compared with ("before").
 TEAM_COLOUR = "#0072B2"   # blue
-OTHER_COLOUR = "#E69F00"  # orange
+OTHER_COLOUR = "#C17A00"  # Okabe-Ito orange darkened to 3.5:1 on white
 WEAKEST_COLOUR = "#D55E00"  # vermilion
 
 
