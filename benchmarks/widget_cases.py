@@ -327,4 +327,33 @@ CASES: tuple[WidgetCase, ...] = (
                  "w.entries.value = 'rude staff\\nwrong bill'"),
         model="cc.room.results.summarize(w.question, w._typed)",
     ),
+    # Module 07: the SOCO-style self-assessment.
+    WidgetCase(
+        widget="SocoSelfAssessment",
+        setup="w = cc.widgets.SocoSelfAssessment({code: 5 for code in cc.SOCO_CODES})",
+        changes=("w.boxes[0].value = 9", "w.boxes[1].value = 1", "w.boxes[0].value = 5",
+                 "w.boxes[1].value = 5"),
+        model="cc.soco_score(w.answers)",
+    ),
+    WidgetCase(
+        widget="SocoTeamProfile",
+        setup=("data = cc.datasets.load('07_soco_self_assessment')\n"
+               "w = cc.widgets.SocoTeamProfile(data[data['round'] == 'after'], "
+               "compare=data[data['round'] == 'before'], labels=('After', 'Before'))"),
+        changes=("w.view.value = 'Themes'", "w.view.value = 'Spread of scores'"),
+        model="cc.soco_team(data[data['round'] == 'after'])",
+    ),
+    WidgetCase(
+        widget="SocoRoomEntry",
+        # Each person: the whole form filled, then "Add my answers" (scores, redraws the
+        # team, clears the form for the next person).
+        setup=("w = cc.widgets.SocoRoomEntry()\n"
+               "for k in (4, 5, 6, 7):\n"
+               "    w.form.set_answers({code: k for code in cc.SOCO_CODES}); w.add()\n"),
+        changes=("w.form.set_answers({code: 6 for code in cc.SOCO_CODES})",
+                 "w.add_button.click()",
+                 "w.form.set_answers({code: 3 for code in cc.SOCO_CODES})",
+                 "w.add_button.click()"),
+        model="cc.soco_team(w.people)",
+    ),
 )

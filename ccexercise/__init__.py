@@ -7,7 +7,7 @@ charts live in :mod:`ccexercise.views` and widgets in
 :mod:`ccexercise.widgets`.
 """
 
-from . import cards, checks, datasets
+from . import cards, checks, datasets, soco
 from .cards import Dealer, RoundLog, RoundResult, debrief_summary, load_deck
 from .checks import check
 from .customer_focus import (
@@ -117,6 +117,19 @@ from .service_levels import (
     service_level,
 )
 from .skit import RatingSession, SceneCard, SkitRating, compare_skits
+from .soco import (
+    SOCO_CODES,
+    SOCO_STATEMENTS,
+    SOCO_THEMES,
+    SocoAnswerError,
+    SocoDifference,
+    SocoScore,
+    SocoTeam,
+    soco_difference,
+    soco_score,
+    soco_statements_table,
+    soco_team,
+)
 
 __version__ = "0.1.0"
 
@@ -168,10 +181,17 @@ __all__ = [
     "RetentionAction",
     "RoundLog",
     "RoundResult",
+    "SOCO_CODES",
+    "SOCO_STATEMENTS",
+    "SOCO_THEMES",
     "SURVEY_ITEMS",
     "SceneCard",
     "ServiceLevel",
     "SkitRating",
+    "SocoAnswerError",
+    "SocoDifference",
+    "SocoScore",
+    "SocoTeam",
     "SortResult",
     "Stage",
     "Statement",
@@ -230,6 +250,11 @@ __all__ = [
     "score_visit",
     "scores_from_text",
     "service_level",
+    "soco",
+    "soco_difference",
+    "soco_score",
+    "soco_statements_table",
+    "soco_team",
     "sort_statement",
     "sorter_statements",
     "tally_themes",

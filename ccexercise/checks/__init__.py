@@ -36,6 +36,7 @@ from . import (  # noqa: F401
     answers_04_satisfaction_formula,
     answers_05_nps,
     answers_06_guess_what_he_dislikes,
+    answers_07_soco_self_assessment,
     answers_08_listening_to_customers,
 )
 from ._registry import Check, CheckResult, fingerprint, registered

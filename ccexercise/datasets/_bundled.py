@@ -161,6 +161,23 @@ SCHEMAS = types.MappingProxyType({
                    required=False),
         ),
     ),
+    "07_soco_self_assessment": Dataset(
+        "07_soco_self_assessment", "answers.csv",
+        "an invented sales team's anonymous self-assessment (the course's 24 statements, "
+        "1 = never to 9 = always), before and after a training",
+        (
+            Column("respondent", "text", "anonymous form number within the data set, e.g. "
+                   "B01 (before) or A01 (after); it cannot be traced to a person",
+                   unique=True),
+            Column("round", "choice", "before or after the training",
+                   allowed=("before", "after")),
+            *(Column(f"{side}{k:02d}", "int",
+                     f"rating of {'customer' if side == 'c' else 'selling'}-oriented "
+                     f"statement {side}{k:02d} (1 = never, 9 = always)",
+                     minimum=1, maximum=9, spaces=False)
+              for side in ("c", "s") for k in range(1, 13)),
+        ),
+    ),
     "08_listening_to_customers": Dataset(
         "08_listening_to_customers", "conversations.csv",
         "an invented five-by-five conversation log: five customers a day for five days, each "

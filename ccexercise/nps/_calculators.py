@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
+from .._intervals import GroupDifference
+from .._intervals import z_for_level as _z
 from .._validate import check_number, check_whole_number
 from ._scores import bad_score, count_scores, scale_range
 
@@ -36,16 +37,6 @@ __all__ = ["METHODS", "NpsCounts", "NpsDifference", "classify", "nps", "nps_coun
 
 #: The ways :meth:`NpsCounts.interval` can build an interval.
 METHODS = ("wald", "adjusted_wald")
-
-
-def _z(level) -> float:
-    if isinstance(level, (int, float)) and not isinstance(level, bool) and 1 < level < 100:
-        raise ValueError(f"level must be between 0 and 1, got {level!r} "
-                         f"(did you mean {level / 100:g}?)")
-    share = check_number("level", level)
-    if not 0 < share < 1:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    return NormalDist().inv_cdf((1 + share) / 2)
 
 
 def _method(method) -> str:
@@ -247,20 +238,8 @@ def nps_interval_from_counts(promoters: int, passives: int, detractors: int, *,
 # --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class NpsDifference:
+class NpsDifference(GroupDifference):
     """How far apart two NPS are: ``difference`` = first - second, with its interval."""
-
-    first: float
-    second: float
-    difference: float
-    low: float
-    high: float
-    level: float
-
-    @property
-    def distinguishable(self) -> bool:
-        """True when the interval leaves out 0: the gap is more than noise."""
-        return self.low > 0 or self.high < 0
 
     def summary(self) -> str:
         """One plain-English sentence."""

@@ -10,6 +10,9 @@ A run sheet step declares its questions with ``Poll`` lines (the format is in
     - Standard
     - WOW
     Poll words [felt]: One word for how the customer felt
+    Poll anonymous statements 1-9 [soco]: How often do you do this?
+    - I help customers reach their own goals.
+    - I make a product sound better than it is.
 
 :func:`parse_poll` reads the ``Poll`` line itself; the options are the
 ``- `` lines under it. A :class:`Question` checks each answer a phone sends
@@ -30,9 +33,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["KINDS", "MAX_TEXT", "MAX_WORDS", "Question", "parse_poll"]
+__all__ = ["ANONYMOUS_MIN", "KINDS", "MAX_TEXT", "MAX_WORDS", "Question", "is_anonymous_poll",
+           "parse_poll"]
 
 #: The kinds of question, and what each one asks a phone for.
 KINDS = {
@@ -43,17 +47,21 @@ KINDS = {
     "words": "a word or two, shown as a word cloud",
     "text": "a short sentence, shown as a list (the most given first)",
     "ideas": "an idea the others can upvote; the list is ranked by votes",
+    "statements": "a rating (default 1-9) for each listed statement, sent as one form",
 }
+#: An anonymous question's results (and its forms) show only once this many have answered.
+ANONYMOUS_MIN = 5
 #: The longest answer, in characters, for ``words`` and for ``text``/``ideas``.
 MAX_WORDS = 40
 MAX_TEXT = 280
-#: The most options a choice question may list.
+#: The most options a choice question may list, and statements a statements question.
 MAX_OPTIONS = 12
+MAX_STATEMENTS = 40
 #: The widest scale a rating may use (0-100 at most).
 _SCALE_LIMIT = 100
-_DEFAULT_SCALE = {"rating": (1, 10), "nps": (0, 10)}
+_DEFAULT_SCALE = {"rating": (1, 10), "nps": (0, 10), "statements": (1, 9)}
 
-_POLL = re.compile(r"^\**\s*poll\b\s*(?P<kind>[a-z]*)\s*(?P<scale>[^:\[]*?)\s*"
+_POLL = re.compile(r"^\**\s*poll\b\s*(?:anonymous\b\s*)?(?P<kind>[a-z]*)\s*(?P<scale>[^:\[]*?)\s*"
                    r"(?:\[(?P<key>[^\]]*)\])?\s*:\**\s*(?P<text>.*)$", re.I)
 _SCALE = re.compile(r"^(?P<low>-?\d+)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+)$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -68,6 +76,16 @@ def is_poll_line(line: str) -> bool:
     return bool(re.match(r"^\**\s*poll\b", line.strip(), re.I))
 
 
+def is_anonymous_poll(line: str) -> bool:
+    """Whether a ``Poll`` line asks anonymously (``Poll anonymous <kind>: ...``): no name,
+    the export keeps no phone for it, and its results wait for :data:`ANONYMOUS_MIN` answers.
+
+    >>> is_anonymous_poll("Poll anonymous rating: How much?"), is_anonymous_poll("Poll nps: Why?")
+    (True, False)
+    """
+    return bool(re.match(r"^\**\s*poll\s+anonymous\b", line.strip(), re.I))
+
+
 def parse_poll(line: str) -> tuple[str, tuple[int, int] | None, str | None, str]:
     """Read a ``Poll`` line into ``(kind, scale, key, question)``; a ValueError says what
     is wrong in words a trainer can act on.
@@ -79,7 +97,7 @@ def parse_poll(line: str) -> tuple[str, tuple[int, int] | None, str | None, str]
     >>> parse_poll("Poll vote: Which one?")
     Traceback (most recent call last):
         ...
-    ValueError: 'vote' is not a kind of poll; write one of: rating, nps, choice, choices, words, text, ideas (e.g. 'Poll choice: Which level of service was it?')
+    ValueError: 'vote' is not a kind of poll; write one of: rating, nps, choice, choices, words, text, ideas, statements (e.g. 'Poll choice: Which level of service was it?')
     """
     found = _POLL.match(line.strip())
     if not found:
@@ -91,8 +109,8 @@ def parse_poll(line: str) -> tuple[str, tuple[int, int] | None, str | None, str]
                          f"(e.g. 'Poll choice: Which level of service was it?')")
     scale_text, scale = found.group("scale").strip(), None
     if scale_text:
-        if kind not in ("rating",):
-            raise ValueError(f"only a rating poll takes a scale, got {scale_text!r} after "
+        if kind not in ("rating", "statements"):
+            raise ValueError(f"only a rating or statements poll takes a scale, got {scale_text!r} after "
                              f"'Poll {kind}'" + (" (NPS is always 0-10)" if kind == "nps" else ""))
         numbers = _SCALE.match(scale_text)
         if not numbers:
@@ -150,6 +168,8 @@ class Question:
     options: tuple[str, ...] = ()
     low: int | None = None
     high: int | None = None
+    #: No name, no phone in the export, results only from :data:`ANONYMOUS_MIN` answers.
+    anonymous: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
@@ -159,13 +179,16 @@ class Question:
         if not isinstance(self.text, str) or not self.text.strip():
             raise ValueError(f"the question's text must not be empty, got {self.text!r}")
         object.__setattr__(self, "options", tuple(self.options))
-        if self.kind in ("choice", "choices"):
+        object.__setattr__(self, "anonymous", bool(self.anonymous))
+        if self.kind in ("choice", "choices", "statements"):
+            what = "statements" if self.kind == "statements" else "options"
+            most = MAX_STATEMENTS if self.kind == "statements" else MAX_OPTIONS
             options = [clean_text(str(o)) for o in self.options]
             if len(options) < 2:
-                raise ValueError(f"a {self.kind} poll needs at least two options, as '- ' "
+                raise ValueError(f"a {self.kind} poll needs at least two {what}, as '- ' "
                                  f"lines under it; got {len(options)}")
-            if len(options) > MAX_OPTIONS:
-                raise ValueError(f"a {self.kind} poll takes at most {MAX_OPTIONS} options, "
+            if len(options) > most:
+                raise ValueError(f"a {self.kind} poll takes at most {most} {what}, "
                                  f"got {len(options)}")
             seen = set()
             for option in options:
@@ -177,11 +200,11 @@ class Question:
                 seen.add(option.casefold())
             object.__setattr__(self, "options", tuple(options))
         elif self.options:
-            raise ValueError(f"only choice and choices polls take options; a {self.kind} "
+            raise ValueError(f"only choice, choices and statements polls take options; a {self.kind} "
                              f"poll got {list(self.options)}")
         if self.kind in _DEFAULT_SCALE:
             low, high = _DEFAULT_SCALE[self.kind]
-            if self.kind == "rating":
+            if self.kind in ("rating", "statements"):
                 low = low if self.low is None else self.low
                 high = high if self.high is None else self.high
             elif (self.low, self.high) not in ((None, None), (0, 10)):
@@ -193,7 +216,7 @@ class Question:
             object.__setattr__(self, "low", low)
             object.__setattr__(self, "high", high)
         elif self.low is not None or self.high is not None:
-            raise ValueError(f"only rating and nps polls have a scale; a {self.kind} poll "
+            raise ValueError(f"only rating, nps and statements polls have a scale; a {self.kind} poll "
                              f"got {self.low}-{self.high}")
 
     @classmethod
@@ -206,11 +229,13 @@ class Question:
         """
         kind, scale, key, text = parse_poll(line)
         low, high = scale if scale else (None, None)
-        return cls(key or id, kind, text, tuple(options), low, high)
+        return cls(key or id, kind, text, tuple(options), low, high,
+                   anonymous=is_anonymous_poll(line))
 
     @property
     def scale(self) -> tuple[int, ...]:
-        """Every score a rating or NPS question takes, low to high (empty for the others).
+        """Every score a rating, NPS or statements question takes, low to high (empty for
+        the others).
 
         >>> Question("q", "rating", "How much?", low=1, high=5).scale
         (1, 2, 3, 4, 5)
@@ -237,6 +262,8 @@ class Question:
             ...
         ValueError: the answer is empty: write a word or two
         """
+        if self.kind == "statements":
+            return self._statements(value)
         if self.kind in ("rating", "nps"):
             if isinstance(value, bool) or not isinstance(value, (int, float, str)):
                 raise TypeError(f"the answer must be a whole number from {self.low} to "
@@ -276,6 +303,43 @@ class Question:
                              f"{self.max_length} are allowed")
         return text
 
+    def _statements(self, value) -> list[int]:
+        """One whole number on the scale per statement; every problem named at once.
+
+        >>> q = Question("s", "statements", "How often?", options=("A", "B", "C"))
+        >>> q.check_answer([9, 1, "5"])
+        [9, 1, 5]
+        >>> q.check_answer([9, None, 12])
+        Traceback (most recent call last):
+            ...
+        ValueError: statement 2 has no answer; statement 3 must be a whole number from 1 to 9, got 12
+        """
+        count = len(self.options)
+        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+            raise TypeError(f"the answer must be a list of {count} ratings, one per "
+                            f"statement, got {value!r}")
+        if len(value) != count:
+            raise ValueError(f"the answer must hold {count} ratings, one per statement, "
+                             f"got {len(value)}")
+        out, problems = [], []
+        for n, rating in enumerate(value, start=1):
+            if rating is None or rating == "":
+                problems.append(f"statement {n} has no answer")
+                continue
+            if isinstance(rating, str) and re.fullmatch(r"\s*-?\d+\s*", rating):
+                rating = int(rating)
+            if isinstance(rating, float) and rating.is_integer():
+                rating = int(rating)
+            if (isinstance(rating, bool) or not isinstance(rating, int)
+                    or not self.low <= rating <= self.high):
+                problems.append(f"statement {n} must be a whole number from {self.low} to "
+                                f"{self.high}, got {rating!r}")
+                continue
+            out.append(rating)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return out
+
     def _option(self, value) -> str:
         if not isinstance(value, str):
             raise TypeError(f"the answer must be one of the options, got {value!r}")
@@ -288,8 +352,8 @@ class Question:
         """The question as JSON-ready data, as the room server sends it to phones.
 
         >>> Question("q", "nps", "Recommend us?").to_dict()
-        {'id': 'q', 'kind': 'nps', 'text': 'Recommend us?', 'options': [], 'low': 0, 'high': 10, 'max_length': None}
+        {'id': 'q', 'kind': 'nps', 'text': 'Recommend us?', 'options': [], 'low': 0, 'high': 10, 'max_length': None, 'anonymous': False}
         """
         return {"id": self.id, "kind": self.kind, "text": self.text,
                 "options": list(self.options), "low": self.low, "high": self.high,
-                "max_length": self.max_length}
+                "max_length": self.max_length, "anonymous": self.anonymous}

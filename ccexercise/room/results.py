@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..nps import NpsCounts
-from .questions import Question
+from .questions import ANONYMOUS_MIN, Question
 
 __all__ = ["summarize"]
 
@@ -42,7 +42,12 @@ def summarize(question: Question, values: list) -> dict:
     * text: ``items``, ``[[text, n], ...]`` (the same text in other case counts together,
       shown as first given), most first, ties alphabetical;
     * ideas: ``values`` are ``{"id", "text", "votes"}`` dictionaries, oldest first;
-      ``items`` ranks them by votes, then oldest first.
+      ``items`` ranks them by votes, then oldest first;
+    * statements: ``means``, the average rating of each statement (two decimals; None
+      without answers).
+
+    An anonymous question with fewer than :data:`ANONYMOUS_MIN` answers gives only
+    ``count`` and ``withheld: True``, so no one's answer can be picked out.
 
     >>> summarize(Question("n", "nps", "Recommend us?"), [10, 9, 7, 3])
     {'count': 4, 'promoters': 2, 'passives': 1, 'detractors': 1, 'nps': 25.0, 'low': -56.3, 'high': 100.0}
@@ -53,6 +58,11 @@ def summarize(question: Question, values: list) -> dict:
     >>> summarize(Question("i", "ideas", "Ideas?"), [{"id": 1, "text": "Tea", "votes": 0},
     ...                                              {"id": 2, "text": "Cake", "votes": 2}])
     {'count': 2, 'items': [{'id': 2, 'text': 'Cake', 'votes': 2}, {'id': 1, 'text': 'Tea', 'votes': 0}]}
+    >>> form = Question("s", "statements", "How often?", options=("A", "B"), anonymous=True)
+    >>> summarize(form, [[9, 1]] * 4)
+    {'count': 4, 'withheld': True}
+    >>> summarize(form, [[9, 1]] * 4 + [[4, 2]])
+    {'count': 5, 'means': [8.0, 1.2]}
     >>> summarize("q", [])
     Traceback (most recent call last):
         ...
@@ -63,6 +73,12 @@ def summarize(question: Question, values: list) -> dict:
                         f"(a {type(question).__name__})")
     values = list(values)
     kind = question.kind
+    if question.anonymous and len(values) < ANONYMOUS_MIN:
+        return {"count": len(values), "withheld": True}
+    if kind == "statements":
+        means = ([round(sum(v[k] for v in values) / len(values), 2)
+                  for k in range(len(question.options))] if values else None)
+        return {"count": len(values), "means": means}
     if kind == "rating":
         counts = Counter(values)
         mean = round(sum(values) / len(values), 2) if values else None

@@ -228,6 +228,9 @@ class Room:
             if question.kind in TEXT_KINDS:
                 item["answers"] = [{"id": a.id, "value": a.value, "source": a.source,
                                     "hidden": a.hidden} for a in answers if not a.cleared]
+            if question.kind == "statements":  # the forms, sorted: not in the order they came
+                item["forms"] = ([] if item["results"].get("withheld")
+                                 else sorted(a.value for a in counted))
             questions.append(item)
         payload = {"version": version, "module": self.module, "title": self.sheet.title,
                    "step": store.step, "timer": store.timer, "join_url": self.join_url,
@@ -512,7 +515,8 @@ class _Export(_Control):
         name = self.room.store.path.with_suffix(".csv").name
         self.set_header("Content-Type", "text/csv; charset=utf-8")
         self.set_header("Content-Disposition", f'attachment; filename="{name}"')
-        self.finish(self.room.store.export_csv().encode("utf-8"))
+        anonymous = [q.id for _step, q in self.room.questions.values() if q.anonymous]
+        self.finish(self.room.store.export_csv(anonymous=anonymous).encode("utf-8"))
 
 
 class _Delete(_Control):

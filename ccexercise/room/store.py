@@ -400,12 +400,16 @@ class RoomStore:
 
     # -- export ---------------------------------------------------------------------
 
-    def export_csv(self) -> str:
+    def export_csv(self, *, anonymous=()) -> str:
         """Every answer (hidden and cleared ones too, flagged) as CSV text.
 
-        Devices are numbered in the order they first answered (the random ids stay in the
-        file). Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``)
-        is written with a leading ``'``.
+        Devices are numbered in the order they first answered (the random ids stay out of
+        the file). The answers to the questions named in ``anonymous`` come last, with no
+        device: each holds ``anon-<n>``, a respondent number drawn at random for that
+        question, and its answer number and time are left empty, so nothing links it to
+        a phone or to that phone's other answers. A list answer (several choices, a form
+        of ratings) is written with ``; `` between its parts. Text that a spreadsheet
+        would run as a formula (``=``, ``+``, ``-``, ``@``) is written with a leading ``'``.
         """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -413,11 +417,23 @@ class RoomStore:
                          "hidden", "cleared", "received_at"])
         numbers: dict[str, int] = {}
         votes = dict(self._read("SELECT answer, COUNT(*) FROM upvotes GROUP BY answer"))
+        anonymous = set(anonymous)
+        hidden_rows: dict[str, list] = {}
         for a in self.answers(counted=False):
-            device = "" if a.device is None else numbers.setdefault(a.device, len(numbers) + 1)
-            value = "; ".join(a.value) if isinstance(a.value, list) else a.value
+            value = "; ".join(map(str, a.value)) if isinstance(a.value, list) else a.value
             if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
                 value = "'" + value
+            if a.question in anonymous:
+                hidden_rows.setdefault(a.question, []).append(
+                    [a.source, value, votes.get(a.id, 0), int(a.hidden), int(a.cleared)])
+                continue
+            device = "" if a.device is None else numbers.setdefault(a.device, len(numbers) + 1)
             writer.writerow([a.id, a.question, device, a.source, value, votes.get(a.id, 0),
                              int(a.hidden), int(a.cleared), a.received_at])
+        shuffle = secrets.SystemRandom().shuffle
+        for question, rows in hidden_rows.items():
+            shuffle(rows)
+            for n, (source, value, upvotes, hidden, cleared) in enumerate(rows, start=1):
+                writer.writerow(["", question, f"anon-{n}", source, value, upvotes, hidden,
+                                 cleared, ""])
         return out.getvalue()

@@ -52,6 +52,12 @@ from .satisfaction import (
     segment_live_chart,
 )
 from .skit import skit_comparison_chart
+from .soco import (
+    soco_team_chart,
+    soco_team_live_chart,
+    soco_team_text,
+    soco_themes_live_chart,
+)
 from .svg import SvgChart
 
 __all__ = [
@@ -87,6 +93,10 @@ __all__ = [
     "segment_gap_chart",
     "segment_live_chart",
     "skit_comparison_chart",
+    "soco_team_chart",
+    "soco_team_live_chart",
+    "soco_team_text",
+    "soco_themes_live_chart",
     "sort_votes_live_chart",
     "task_share_chart",
     "themes_chart",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 
 from ..nps import NpsCounts
+from ..room.questions import ANONYMOUS_MIN
 from ._figures import COLOURS
 from .nps import GROUPS, nps_groups_live_chart
 from .svg import SvgChart
@@ -112,6 +113,14 @@ def results_text(question: dict, results: dict) -> str:
     """
     kind, count = question["kind"], results.get("count", 0)
     head = f"{question['text']} {_answers(count)}"
+    if results.get("withheld"):
+        return head + f". Anonymous: the results show once {ANONYMOUS_MIN} have answered."
+    if kind == "statements":
+        means = results.get("means")
+        if not means:
+            return head + "."
+        return head + ". Average per statement: " + "; ".join(
+            f"{text} {mean:.1f}" for text, mean in zip(question["options"], means)) + "."
     if kind == "rating":
         parts = [f"{s}: {results['counts'].get(str(s), results['counts'].get(s, 0))}"
                  for s in range(question["low"], question["high"] + 1)]
@@ -142,6 +151,8 @@ def results_chart(question: dict, results: dict) -> SvgChart | None:
     """The chart of a rating, NPS or choice question's results; None for text answers
     (see :func:`results_html`) and for an NPS question with no answers yet."""
     kind = question["kind"]
+    if results.get("withheld"):
+        return None
     if kind == "rating":
         return rating_chart(question, results)
     if kind == "nps":

@@ -59,6 +59,7 @@ from .satisfaction import (
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
 from .room import PollControls, RoomFeed, RoomResults
+from .soco import SocoRoomEntry, SocoSelfAssessment, SocoTeamProfile
 from .workshop import StepDeck, Timer
 from .accessibility import ensure_front_end as _ensure_front_end
 
@@ -89,6 +90,9 @@ __all__ = [
     "SceneCardForm",
     "SkitComparison",
     "SmallTalkRunner",
+    "SocoRoomEntry",
+    "SocoSelfAssessment",
+    "SocoTeamProfile",
     "SortVotes",
     "StatementSorter",
     "StepDeck",

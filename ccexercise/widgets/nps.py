@@ -199,15 +199,10 @@ class RoomPoll(widgets.VBox):
 
     def __init__(self, text: str = "", *, scale: str = "0-10", feed=None,
                  question: str | None = None, parts=("entry", "result"), **kwargs) -> None:
-        if feed is not None and feed.client is not None and not question:
-            raise ValueError("question must name the run sheet's NPS poll (its [key]) when "
-                             "the poll follows a room, got None")
-        unknown = set(parts) - {"entry", "result"}
-        if unknown or not parts:
-            raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
-        self.feed = feed if feed is not None and feed.client is not None else None
+        from .room import room_parts
+
+        self.feed, self.parts = room_parts(feed, question, parts, poll="NPS poll")
         self.question = question
-        self.parts = tuple(parts)
         self.entries = widgets.Textarea(
             value=text, placeholder="Type or paste the scores, e.g. 10 9 7 6 10 8",
             description="Scores", continuous_update=False, style=CONTROL_STYLE,

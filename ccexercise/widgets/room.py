@@ -33,7 +33,7 @@ __all__ = ["JoinPanel", "PollControls", "RoomFeed", "RoomResults"]
 
 _KIND_WORDS = {"rating": "rating", "nps": "NPS 0-10", "choice": "one choice",
                "choices": "several choices", "words": "word cloud", "text": "short text",
-               "ideas": "ideas with votes"}
+               "ideas": "ideas with votes", "statements": "a form of ratings"}
 
 
 class RoomFeed:
@@ -140,6 +140,26 @@ def current_questions(state: dict | None) -> list[dict]:
     entries = state.get("questions", [])
     here = [q for q in entries if q.get("step") == state.get("step")]
     return here + [q for q in entries if q.get("step") != state.get("step") and q.get("open")]
+
+
+def room_parts(feed, question: str | None, parts, *, poll: str):
+    """``(feed, parts)`` for a tool that follows a room poll: the feed (None without a
+    room) and the parts it shows ("entry" and/or "result"), checked.
+
+    >>> room_parts(None, None, ["result"], poll="NPS poll")
+    (None, ('result',))
+    >>> room_parts(None, None, ["chart"], poll="NPS poll")
+    Traceback (most recent call last):
+        ...
+    ValueError: parts must hold 'entry' and/or 'result', got ['chart']
+    """
+    if feed is not None and feed.client is not None and not question:
+        raise ValueError(f"question must name the run sheet's {poll} (its [key]) when "
+                         "the poll follows a room, got None")
+    unknown = set(parts) - {"entry", "result"}
+    if unknown or not parts:
+        raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
+    return (feed if feed is not None and feed.client is not None else None), tuple(parts)
 
 
 def question_state(state: dict | None, question_id: str) -> dict | None:

@@ -61,7 +61,10 @@ def poll_line(question) -> str:
         "words": "a word or two",
         "text": "a short answer",
         "ideas": "ideas the room upvotes",
+        "statements": f"{len(question.options)} statements rated {question.low}–{question.high}",
     }[question.kind]
+    if question.anonymous:
+        takes = "anonymous, " + takes
     return f"Poll [{question.id}], {takes}: {question.text}"
 
 

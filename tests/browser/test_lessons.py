@@ -319,6 +319,40 @@ def statement_sorter(page, artifacts: Path) -> None:
     page.screenshot(path=str(artifacts / "lesson-principles.png"))
 
 
+def soco_self_assessment(page, artifacts: Path) -> None:
+    """Module 07: answer all 24 dropdowns of the self-assessment with 5 and check the score
+    (120) and the chart appear; then set statement 1 (customer-oriented) to 9 and statement 2
+    (selling-oriented) to 9 and check the sentence and the chart follow (120 + 4 - 4)."""
+    first = page.locator(".widget-dropdown", has_text="Statement 1")
+    form = page.locator(".jp-OutputArea-output").filter(has=first)
+    _expect(form).to_have_count(1)
+    form.scroll_into_view_if_needed()
+    summary = form.locator(".widget-html", has_text="still to answer")
+    _expect(summary).to_have_text(re.compile("24 statements still to answer"))
+    selects = form.locator(".widget-dropdown select")
+    _expect(selects).to_have_count(24)
+    for k in range(24):
+        selects.nth(k).select_option(label="5 sometimes")
+    fives = {code: 5 for code in ccexercise.SOCO_CODES}
+    score = form.locator(".widget-html", has_text="Score ")
+    _expect(score).to_have_text(ccexercise.soco_score(fives).summary())
+    chart = form.locator("img.widget-image")
+    _expect(chart).to_have_attribute("src", re.compile(r"."))
+    old_picture = chart.get_attribute("src")
+
+    selects.nth(0).select_option(label="9 always")    # statement 1: c01, customer-oriented
+    changed = {**fives, ccexercise.SOCO_STATEMENTS[0].code: 9}
+    _expect(score).to_have_text(ccexercise.soco_score(changed).summary())  # 124
+    selects.nth(1).select_option(label="9 always")    # statement 2: selling-oriented
+    changed[ccexercise.SOCO_STATEMENTS[1].code] = 9
+    assert ccexercise.soco_score(changed).score == 120
+    _expect(score).to_have_text(ccexercise.soco_score(changed).summary())
+    _expect(chart).not_to_have_attribute("src", old_picture)
+    bh.wait_for_kernel_idle(page)
+    score.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "lesson-soco.png"))
+
+
 INTERACTIONS = {
     "01_lost_customer_cost": lost_customer_calculator,
     "03_service_levels": maturity_self_assessment,
@@ -328,6 +362,7 @@ INTERACTIONS = {
     "00_what_is_customer_focus": statement_sorter,
     "08_listening_to_customers": visit_entry,
     "02_why_customers_leave": harmful_advice_game,
+    "07_soco_self_assessment": soco_self_assessment,
 }
 
 

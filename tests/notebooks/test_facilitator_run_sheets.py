@@ -109,5 +109,5 @@ def test_session_lengths_are_unchanged():
                        "01_lost_customer_cost": 30, "02_why_customers_leave": 50,
                        "03_service_levels": 60,
                        "04_satisfaction_formula": 45, "05_nps": 45,
-                       "06_guess_what_he_dislikes": 90,
+                       "06_guess_what_he_dislikes": 90, "07_soco_self_assessment": 45,
                        "08_listening_to_customers": 60}

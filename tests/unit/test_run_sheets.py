@@ -278,11 +278,11 @@ MISTAKES = {
     "a poll of an unknown kind": (
         VOTE + "Poll vote: Which one?\n",
         [(7, "step 'Vote': 'vote' is not a kind of poll; write one of: rating, nps, choice, "
-             "choices, words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
+             "choices, words, text, ideas, statements (e.g. 'Poll choice: Which level of service was it?')")]),
     "a poll without a kind": (
         VOTE + "Poll: Which one?\n",
         [(7, "step 'Vote': the poll has no kind; write one of: rating, nps, choice, choices, "
-             "words, text, ideas (e.g. 'Poll choice: Which level of service was it?')")]),
+             "words, text, ideas, statements (e.g. 'Poll choice: Which level of service was it?')")]),
     "a poll without a colon": (
         VOTE + "Poll nps Would you recommend us?\n",
         [(7, "step 'Vote': a poll is written 'Poll <kind>: <question>', got "
@@ -300,7 +300,7 @@ MISTAKES = {
              "between 0 and 100, got '10-1'")]),
     "a scale on an NPS poll": (
         VOTE + "Poll nps 1-10: Recommend us?\n",
-        [(7, "step 'Vote': only a rating poll takes a scale, got '1-10' after 'Poll nps' "
+        [(7, "step 'Vote': only a rating or statements poll takes a scale, got '1-10' after 'Poll nps' "
              "(NPS is always 0-10)")]),
     "a choice with one option": (
         VOTE + "Poll choice: Which level?\n- Low\n",
@@ -315,7 +315,7 @@ MISTAKES = {
         [(7, "step 'Vote': option 'low' is listed twice")]),
     "options under a poll that takes none": (
         VOTE + "Poll rating: How much?\n- Low\n- High\n",
-        [(7, "step 'Vote': only choice and choices polls take options; a rating poll got "
+        [(7, "step 'Vote': only choice, choices and statements polls take options; a rating poll got "
              "['Low', 'High']")]),
     "an empty option": (
         VOTE + "Poll choice: Which level?\n- Low\n-\n- WOW\n",
@@ -504,7 +504,7 @@ class TestPollsAndNotes:
                 "## B (5 min)\n\nPoll words: How?\n")
         assert problems_of(write(tmp_path, text)) == [
             (3, "step heading '## A' has no minutes: write it as '## A (5 min)'"),
-            (7, "step 'A': only a rating poll takes a scale, got '0-10' after 'Poll nps' "
+            (7, "step 'A': only a rating or statements poll takes a scale, got '0-10' after 'Poll nps' "
                 "(NPS is always 0-10)")]
         fixed = text.replace("## A\n", "## A (5 min)\n").replace("nps 0-10", "nps")
         assert [q.id for step in load_run_sheet(write(tmp_path, fixed)).steps
@@ -674,6 +674,7 @@ COURSE_POLLS = {
     "05_nps": {"recommend": ("The question", "nps", (0, 10))},
     "06_guess_what_he_dislikes": {"guess": ("Guess what he dislikes: three rounds", "text",
                                             None)},
+    "07_soco_self_assessment": {"soco": ("The self-assessment", "statements", (1, 9))},
 }
 
 

@@ -76,7 +76,9 @@
     const reply = await call("POST", "api/answer", {question: q.id, value: value});
     if (reply.status === 200) {
       card.saved(reply.data.value);
-      say("Saved: " + brief(reply.data.value) + " — you can change it");
+      const what = q.kind === "statements" ? "all " + reply.data.value.length + " statements"
+        : brief(reply.data.value);
+      say("Saved: " + what + " — you can change it");
     } else if (reply.status === 401) {
       showJoin(reply.data.error);
     } else {
@@ -233,10 +235,58 @@
     }
   }
 
+  // A form: one rating per statement, all sent together with one button.
+  function statementsCard(q, root) {
+    const fieldset = el("fieldset", {}, [el("legend", {text: q.text})]);
+    const selects = [];
+    q.options.forEach((statement, n) => {
+      const id = "q-" + q.id + "-" + n;
+      const select = el("select", {id: id, className: "rating"});
+      select.appendChild(el("option", {value: "", text: "choose"}));
+      for (let score = q.low; score <= q.high; score++) {
+        select.appendChild(el("option", {value: String(score), text: String(score)}));
+      }
+      selects.push(select);
+      fieldset.appendChild(el("div", {className: "statement"}, [
+        el("label", {htmlFor: id, text: (n + 1) + ". " + statement}), select]));
+    });
+    const button = el("button", {type: "button", text: "Send my answers"});
+    fieldset.appendChild(button);
+    root.appendChild(fieldset);
+    const fb = feedback(root);
+    const card = {
+      saved(value) {
+        if (Array.isArray(value)) {
+          value.forEach((score, n) => { if (selects[n]) selects[n].value = String(score); });
+          fb.saved("all " + value.length + " statements");
+        } else {
+          fb.saved(null);
+        }
+      },
+      failed: fb.failed,
+      update(fresh) { this.saved(fresh.mine); },
+    };
+    button.addEventListener("click", () => {
+      const open = selects.map((s, n) => (s.value ? 0 : n + 1)).filter((n) => n);
+      if (open.length) {
+        card.failed("Answer every statement first; still open: " + open.join(", "));
+        selects[open[0] - 1].focus();
+        return;
+      }
+      send(q, selects.map((s) => Number(s.value)), card);
+    });
+    return card;
+  }
+
   function makeCard(q) {
     const root = el("section", {className: "question"});
+    if (q.anonymous) {
+      root.appendChild(el("p", {className: "anonymous",
+        text: "Anonymous: no name is asked, and the trainer's export does not keep your phone."}));
+    }
     const card = q.kind === "rating" || q.kind === "nps" ? scaleCard(q, root)
       : q.kind === "choice" || q.kind === "choices" ? optionsCard(q, root)
+      : q.kind === "statements" ? statementsCard(q, root)
       : textCard(q, root);
     card.root = root;
     card.kind = q.kind;
