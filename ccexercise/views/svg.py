@@ -60,6 +60,12 @@ def tick_text(value: float, ticks: Sequence[float], fmt: Callable[[float], str])
     '0.0025'
     >>> tick_text(20_000, [0, 20_000], _number_text)
     '20,000'
+
+    A limit drawn as a tick between round ones needs its own decimals (0.875
+    beside steps of 0.5 is not "0.9"):
+
+    >>> tick_text(0.875, [-1.5, -1, -0.5, 0, 0.875], _number_text)
+    '0.875'
     """
     text = fmt(value)
     try:
@@ -70,7 +76,9 @@ def tick_text(value: float, ticks: Sequence[float], fmt: Callable[[float], str])
     if math.isclose(shown, value, rel_tol=1e-9, abs_tol=step * 1e-6):
         return text
     decimals = 0
-    while decimals <= 12 and not math.isclose(round(step, decimals), step, rel_tol=1e-9):
+    while decimals <= 12 and not (
+            math.isclose(round(step, decimals), step, rel_tol=1e-9)
+            and math.isclose(round(value, decimals), value, rel_tol=1e-9, abs_tol=step * 1e-6)):
         decimals += 1
     return f"{value:,.{decimals}f}" if decimals <= 12 else f"{value:.6g}"
 
