@@ -43,7 +43,7 @@ def rating_chart(question: dict, results: dict) -> SvgChart:
     chart = SvgChart(title=f"{question['text']} {average}", categories=scores,
                      value_label="Answers", category_label="Score")
     chart.bars(counts, label="Answers", colour=COLOURS["revenue"], value_labels=True)
-    chart.set_limits(0, max(1, max(counts)))
+    chart.set_limits(0, max(4, max(counts)))  # whole-number ticks for a few answers
     return chart
 
 
@@ -55,7 +55,7 @@ def choice_chart(question: dict, results: dict) -> SvgChart:
                      categories=options, value_label="Answers", horizontal=True,
                      height=max(260, 120 + 70 * len(options)))
     chart.bars(counts, label="Answers", colour=COLOURS["revenue"], value_labels=True)
-    chart.set_limits(0, max(1, max(counts)))
+    chart.set_limits(0, max(4, max(counts)))  # whole-number ticks for a few answers
     return chart
 
 

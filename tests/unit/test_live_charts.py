@@ -261,6 +261,7 @@ class TestRoomCharts:
         chart = rating_chart(question, results)
         assert chart.series[0].values == tuple(float(n) for n in counts)
         check_truthful(chart)
+        assert all(float(t).is_integer() for t in chart.value_axis()[2]), chart.value_axis()
 
     @given(st.lists(st.integers(0, 500), min_size=2, max_size=12))
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -274,3 +275,5 @@ class TestRoomCharts:
                                         "counts": dict(zip(options, counts))})
         assert chart.series[0].values == tuple(float(n) for n in counts)
         check_truthful(chart)
+        # answers are counted in whole numbers: no tick at 0.25 of an answer
+        assert all(float(t).is_integer() for t in chart.value_axis()[2]), chart.value_axis()
