@@ -266,9 +266,34 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def statement_sorter(statements=None) -> StatementSorter:
-    """A :class:`StatementSorter` over the texts' statements (or your own)."""
-    return StatementSorter(statements)
+def _follow_steps(deck, show) -> None:
+    """Call ``show(statement_id)`` whenever ``deck`` (a :class:`StepDeck`) moves to a step
+    with a statement's poll (``[s01]`` asks about statement S01), and once now.
+
+    >>> from ccexercise.widgets import FacilitatorPage
+    >>> page = FacilitatorPage("00_what_is_customer_focus", view="both", room=None)
+    >>> sorter = statement_sorter(follow=page.deck)
+    >>> page.deck.index = next(i for i, step in enumerate(page.sheet.steps)
+    ...                        if any(q.id == "s03" for q in step.polls))
+    >>> sorter.statement.id
+    'S03'
+    """
+    def moved(index: int) -> None:
+        for question in deck.steps[index].polls:
+            show(question.id.upper())
+
+    deck.on_move(moved)
+    moved(deck.index)
+
+
+def statement_sorter(statements=None, *, follow=None) -> StatementSorter:
+    """A :class:`StatementSorter` over the texts' statements (or your own). With ``follow``
+    (a facilitator page's step deck) it shows the statement the current step asks about."""
+    sorter = StatementSorter(statements)
+    if follow is not None:
+        ids = {s.id: i for i, s in enumerate(sorter.statements)}
+        _follow_steps(follow, lambda sid: sorter.show(ids[sid]) if sid in ids else None)
+    return sorter
 
 
 def principles_self_check(ratings=None) -> PrinciplesSelfCheck:
@@ -276,6 +301,13 @@ def principles_self_check(ratings=None) -> PrinciplesSelfCheck:
     return PrinciplesSelfCheck(ratings)
 
 
-def sort_votes(statements=None, *, feed=None, parts=("entry", "result")) -> SortVotes:
-    """A :class:`SortVotes` for typing the room's hands in (and sending them to the room)."""
-    return SortVotes(statements, feed=feed, parts=parts)
+def sort_votes(statements=None, *, feed=None, parts=("entry", "result"),
+               follow=None) -> SortVotes:
+    """A :class:`SortVotes` for typing the room's hands in (and sending them to the room).
+    With ``follow`` (a step deck) it picks the statement the current step asks about."""
+    votes = SortVotes(statements, feed=feed, parts=parts)
+    if follow is not None:
+        ids = {s.id: i for i, s in enumerate(votes.statements)}
+        _follow_steps(follow, lambda sid: setattr(votes.statement, "value", ids[sid])
+                     if sid in ids else None)
+    return votes

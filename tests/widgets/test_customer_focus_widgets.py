@@ -11,6 +11,7 @@ from ccexercise.room.server import RoomThread
 from ccexercise.room.store import RoomStore
 from ccexercise.views.customer_focus import principles_live_chart
 from ccexercise.widgets import (
+    FacilitatorPage,
     PrinciplesSelfCheck,
     RoomFeed,
     SortVotes,
@@ -135,3 +136,21 @@ def test_typed_votes_reach_the_rooms_poll(tmp_path):
     finally:
         room.stop()
         store.close()
+
+
+def test_sorter_and_counter_follow_the_facilitator_pages_steps():
+    """On the facilitator page the sorter and the vote counter show the statement the
+    current step polls ([s04] -> S04); a step without a statement's poll leaves them be."""
+    page = FacilitatorPage("00_what_is_customer_focus", view="both", room=None)
+    sorter = statement_sorter(follow=page.deck)
+    votes = sort_votes(follow=page.deck)
+    steps = page.sheet.steps
+    asks = {q.id: i for i, step in enumerate(steps) for q in step.polls}
+    page.deck.index = asks["s04"]
+    assert sorter.statement.id == "S04"
+    assert votes.statements[votes.statement.value].id == "S04"
+    page.deck.index = asks["s02"]
+    assert sorter.statement.id == "S02"
+    plain = next(i for i, step in enumerate(steps) if not step.polls)
+    page.deck.index = plain
+    assert sorter.statement.id == "S02"
