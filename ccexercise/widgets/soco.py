@@ -39,6 +39,16 @@ CHOICES = [("choose", None)] + [
     (f"{k} {word}".strip(), k) for k, word in
     ((1, "never"), (2, ""), (3, "rarely"), (4, ""), (5, "sometimes"), (6, ""), (7, "often"),
      (8, ""), (9, "always"))]
+
+
+def _choose(box: widgets.Dropdown, rating) -> None:
+    """Show ``rating`` in ``box``; no rating shows the word "choose", not an empty box."""
+    if rating is None:
+        box.index = 0
+    else:
+        box.value = rating
+
+
 _ALERT = ('<div role="alert" style="font-size: 1.2em; color: #8B0000; background: #FFF4E5; '
           'border-left: 6px solid #D55E00; padding: 0.5em 1em">{}</div>')
 
@@ -62,11 +72,11 @@ class SocoSelfAssessment(widgets.VBox):
         self.boxes = []
         rows = []
         for k, statement in enumerate(SOCO_STATEMENTS, start=1):
-            box = widgets.Dropdown(options=CHOICES, value=answers.get(statement.code),
-                                   description=f"Statement {k}",
+            box = widgets.Dropdown(options=CHOICES, description=f"Statement {k}",
                                    tooltip=statement.text,
                                    style={"description_width": "7em"},
                                    layout={"width": "17em", "flex": "0 0 auto"})
+            _choose(box, answers.get(statement.code))
             self.boxes.append(box)
             text = widgets.HTML(f'<span style="font-size: 1.1em">{k}. '
                                 f"{html.escape(statement.text)}</span>",
@@ -100,7 +110,7 @@ class SocoSelfAssessment(widgets.VBox):
         self._quiet = True
         try:
             for statement, box in zip(SOCO_STATEMENTS, self.boxes):
-                box.value = answers.get(statement.code)
+                _choose(box, answers.get(statement.code))
         finally:
             self._quiet = False
         self.update()

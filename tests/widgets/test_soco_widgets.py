@@ -23,6 +23,10 @@ class TestSelfAssessment:
         w = SocoSelfAssessment()
         assert w.result is None and "24 statements still to answer" in w.summary.value
         assert w.chart.chart is None
+        # an unanswered statement shows the word "choose", not an empty box
+        assert {b.label for b in w.boxes} == {"choose"}
+        w.set_answers({cc.SOCO_STATEMENTS[0].code: 7})
+        assert w.boxes[0].label == "7 often" and w.boxes[1].label == "choose"
 
     def test_score_matches_the_model(self):
         answers = {c: (7 if c[0] == "c" else 2) for c in cc.SOCO_CODES}
