@@ -107,3 +107,49 @@ def autograde_submissions(root: Path, module: str, notebook: str, submissions) -
         nbformat.write(fill(release, replacements), folder / f"{notebook}.ipynb")
     run_nbgrader("autograde", module, "--force", cwd=root)
     return autograded_points(source)
+
+
+def liar(variable: str, value: str, base: str = "int") -> str:
+    """An answer cell setting ``variable`` to a ``base`` subclass that claims to equal
+    anything (``value`` is its source, e.g. ``"3"`` or ``'"A"'``): the type-strict tests
+    must still fail it."""
+    return (f"class Liar({base}):\n"
+            '    """Claims to equal anything."""\n'
+            "    def __eq__(self, other): return True\n"
+            "    def __ne__(self, other): return False\n"
+            f"    __hash__ = {base}.__hash__\n"
+            f"{variable} = Liar({value})\n")
+
+
+def autograde_variants(root: Path, module: str, notebook: str, variants) -> dict[str, float]:
+    """:func:`autograde_submissions` with one learner per variant, ``learner -> (answer
+    cell, its new source, ...)``: the model answers with that one cell replaced."""
+    def submissions(model, _release):
+        return {learner: dict(model, **{cell: text})
+                for learner, (cell, text, *_rest) in variants.items()}
+
+    return autograde_submissions(root, module, notebook, submissions)
+
+
+def grades(root: Path, module: str, notebook: str, learner: str) -> dict[str, float]:
+    """``learner``'s score per graded test cell (``test_...``), read from the gradebook."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(notebook, module, learner)
+        return {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+
+
+def full_marks_but(points: dict[str, float], failing) -> dict[str, float]:
+    """Full marks on every autograded cell, 0 on ``failing`` (a test cell's name, or a
+    tuple of them; empty or None: a harmless variant that keeps every point)."""
+    failing = (failing,) if isinstance(failing, str) else tuple(failing or ())
+    return {gid: (0 if gid in failing else full) for gid, full in points.items()}
+
+
+def judgement_share(points: dict[str, float], judgement) -> float:
+    """The share of the autograded points that the ``judgement`` test cells carry (all of
+    which must be autograded)."""
+    missing = set(judgement) - set(points)
+    assert not missing, f"not autograded test cells: {sorted(missing)}"
+    return sum(points[g] for g in judgement) / sum(points.values())

@@ -9,22 +9,14 @@ answers score full marks and that an untouched exercise scores nothing.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_variants, full_marks_but, grades, judgement_share, liar
 
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "00_what_is_customer_focus", "what_is_customer_focus"
 
-LIAR = '''
-class Liar(int):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = int.__hash__
-transfer_fix = Liar(3)
-'''
+LIAR = liar("transfer_fix", "3")
 
 # learner -> (answer cell replaced, its source, the test cells that must score 0;
 # an empty tuple means the variation is right and keeps full marks).
@@ -75,26 +67,17 @@ def graded(tmp_path_factory):
     """A course with module 00 generated, the variants submitted and autograded."""
     root = tmp_path_factory.mktemp("course00")
 
-    def submissions(model, _release):
-        return {learner: dict(model, **{cell: text})
-                for learner, (cell, text, _failing) in VARIANTS.items()}
-
-    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
+    return root, autograde_variants(root, MODULE, NOTEBOOK, VARIANTS)
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
 def test_mistake_loses_exactly_its_task(graded, learner):
     """The mistaken task scores 0; every other autograded task keeps full marks."""
     root, points = graded
-    failing = VARIANTS[learner][2]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        scores = {g.name: g.score for g in nb.grades if g.name in points}
-    assert scores == {gid: (0 if gid in failing else full) for gid, full in points.items()}
+    assert grades(root, MODULE, NOTEBOOK, learner) == full_marks_but(points, VARIANTS[learner][2])
 
 
 def test_judgement_tasks_are_at_least_half_the_autograded_points(graded):
     """Situational-judgement tasks carry at least half of the autograded points."""
     _, points = graded
-    assert JUDGEMENT <= set(points)
-    assert 2 * sum(points[g] for g in JUDGEMENT) >= sum(points.values())
+    assert judgement_share(points, JUDGEMENT) >= 0.5

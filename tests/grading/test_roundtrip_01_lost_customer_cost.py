@@ -10,22 +10,14 @@ wrong number, a float or a lying int on the five-year loss cost that task.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_variants, full_marks_but, grades, judgement_share, liar
 
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "01_lost_customer_cost", "lost_customer_cost"
 
-LIAR = '''
-class Liar(str):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = str.__hash__
-short_delivery = Liar("A")
-'''
+LIAR = liar("short_delivery", '"A"', base="str")
 
 # learner -> (answer cell replaced, its source, the test cells that must score 0;
 # an empty tuple means the variation is right and keeps full marks).
@@ -53,22 +45,14 @@ def graded(tmp_path_factory):
     """A course with module 01 generated, the variants submitted and autograded."""
     root = tmp_path_factory.mktemp("course01")
 
-    def submissions(model, _release):
-        return {learner: dict(model, **{cell: text})
-                for learner, (cell, text, _failing) in VARIANTS.items()}
-
-    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
+    return root, autograde_variants(root, MODULE, NOTEBOOK, VARIANTS)
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
 def test_mistake_loses_exactly_its_task(graded, learner):
     """The mistaken task scores 0; every other autograded task keeps full marks."""
     root, points = graded
-    failing = VARIANTS[learner][2]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        scores = {g.name: g.score for g in nb.grades if g.name in points}
-    assert scores == {gid: (0 if gid in failing else full) for gid, full in points.items()}
+    assert grades(root, MODULE, NOTEBOOK, learner) == full_marks_but(points, VARIANTS[learner][2])
 
 
 def test_judgement_tasks_are_at_least_half_the_autograded_points(graded):
@@ -76,5 +60,4 @@ def test_judgement_tasks_are_at_least_half_the_autograded_points(graded):
     _, points = graded
     judgement = {"test_call_first", "test_short_delivery", "test_harmful_line",
                  "test_quiet_hour", "test_clinic_prices", "test_fix_first"}
-    assert judgement <= set(points)
-    assert 2 * sum(points[g] for g in judgement) >= sum(points.values())
+    assert judgement_share(points, judgement) >= 0.5

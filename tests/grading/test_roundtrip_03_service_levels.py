@@ -9,22 +9,14 @@ file adds the mistakes learners make in this module.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_variants, full_marks_but, grades, liar
 
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "03_service_levels", "service_levels"
 
-LIAR = '''
-class Liar(int):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = int.__hash__
-harmful_line = Liar(1)
-'''
+LIAR = liar("harmful_line", "1")
 
 # learner -> (answer cell replaced, its source, the test cells that must score 0).
 # Each task stands on its own, so a mistake costs only its own task.
@@ -57,20 +49,11 @@ def graded(tmp_path_factory):
     """A course with module 03 generated, the variants submitted and autograded."""
     root = tmp_path_factory.mktemp("course03")
 
-    def submissions(model, _release):
-        return {learner: dict(model, **{cell: text})
-                for learner, (cell, text, *_test) in VARIANTS.items()}
-
-    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
+    return root, autograde_variants(root, MODULE, NOTEBOOK, VARIANTS)
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
 def test_mistake_loses_exactly_its_task(graded, learner):
     """The mistaken task scores 0; every other autograded task keeps full marks."""
     root, points = graded
-    failing = VARIANTS[learner][2]
-    failing = (failing,) if isinstance(failing, str) else failing
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        scores = {g.name: g.score for g in nb.grades if g.name in points}
-    assert scores == {gid: (0 if gid in failing else full) for gid, full in points.items()}
+    assert grades(root, MODULE, NOTEBOOK, learner) == full_marks_but(points, VARIANTS[learner][2])

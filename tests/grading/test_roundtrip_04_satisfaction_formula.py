@@ -8,9 +8,8 @@ untouched exercises and exercises/ being up to date for every module.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_variants, full_marks_but, grades, judgement_share, liar
 
 pytestmark = pytest.mark.grading
 
@@ -26,14 +25,7 @@ class Agreeable(str):
     __hash__ = str.__hash__
 end_user_project = Agreeable("A")
 '''
-LIAR = '''
-class Liar(int):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = int.__hash__
-harmful_line = Liar(1)
-'''
+LIAR = liar("harmful_line", "1")
 
 #: learner -> (answer cell replaced, its source, the test cell that must score 0 or None if none)
 VARIANTS = {
@@ -65,11 +57,7 @@ def graded(tmp_path_factory):
     """A course with module 04 generated, one submission per variant, all autograded."""
     root = tmp_path_factory.mktemp("course04")
 
-    def submissions(model, _release):
-        return {learner: dict(model, **{cell: text})
-                for learner, (cell, text, *_test) in VARIANTS.items()}
-
-    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
+    return root, autograde_variants(root, MODULE, NOTEBOOK, VARIANTS)
 
 
 def test_exercise_has_at_least_five_autograded_tasks(graded):
@@ -85,17 +73,11 @@ JUDGEMENT_TASKS = {"test_promise_reply", "test_harmful_line", "test_price_rise",
 def test_judgement_tasks_carry_at_least_half_of_the_points(graded):
     """Issue 19: situational-judgement tasks earn at least half the autograded points."""
     _, points = graded
-    assert JUDGEMENT_TASKS <= set(points)
-    assert 2 * sum(points[t] for t in JUDGEMENT_TASKS) >= sum(points.values())
+    assert judgement_share(points, JUDGEMENT_TASKS) >= 0.5
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
 def test_variant_loses_exactly_its_task(graded, learner):
     """Each variant scores 0 on its own task (or nothing lost when harmless), full elsewhere."""
     root, points = graded
-    _, _, failing = VARIANTS[learner]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        scores = {g.name: g.score for g in nb.grades if g.name in points}
-    expected = {gid: (0 if gid == failing else full) for gid, full in points.items()}
-    assert scores == expected
+    assert grades(root, MODULE, NOTEBOOK, learner) == full_marks_but(points, VARIANTS[learner][2])

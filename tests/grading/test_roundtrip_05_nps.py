@@ -8,9 +8,8 @@ untouched exercise too; this file adds the NPS exercise's own wrong answers.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_submissions, grades
 
 pytestmark = pytest.mark.grading
 
@@ -67,9 +66,7 @@ def graded(tmp_path_factory):
 
 
 def _grades(root, learner) -> dict[str, float]:
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        return {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+    return grades(root, MODULE, NOTEBOOK, learner)
 
 
 def test_the_exercise_has_eight_autograded_tasks_and_25_points(graded):

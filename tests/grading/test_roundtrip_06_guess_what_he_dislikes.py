@@ -11,22 +11,14 @@ checker, so a card with a mistake, or a copy of a built-in card, scores 0.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_submissions, grades, liar
 
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "06_guess_what_he_dislikes", "guess_what_he_dislikes"
 
-LIAR = '''
-class Liar(int):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = int.__hash__
-best_move = Liar(1)
-'''
+LIAR = liar("best_move", "1")
 
 BUILTIN_COPY = '''
 from ccexercise.cards import load_deck
@@ -109,10 +101,8 @@ def _submissions(model, release):
     return subs
 
 
-def _grades(root, learner):
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        return {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+def _grades(root, learner) -> dict[str, float]:
+    return grades(root, MODULE, NOTEBOOK, learner)
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))

@@ -9,22 +9,14 @@ answers score full marks and that an untouched exercise scores nothing.
 from __future__ import annotations
 
 import pytest
-from nbgrader.api import Gradebook
 
-from notebooks import autograde_submissions
+from notebooks import autograde_variants, full_marks_but, grades, judgement_share, liar
 
 pytestmark = pytest.mark.grading
 
 MODULE, NOTEBOOK = "08_listening_to_customers", "listening_to_customers"
 
-LIAR = '''
-class Liar(str):
-    """Claims to equal anything."""
-    def __eq__(self, other): return True
-    def __ne__(self, other): return False
-    __hash__ = str.__hash__
-fix_first = Liar("A")
-'''
+LIAR = liar("fix_first", '"A"', base="str")
 
 # learner -> (answer cell replaced, its source, the test cells that must score 0;
 # an empty tuple means the variation is right and keeps full marks).
@@ -55,22 +47,14 @@ def graded(tmp_path_factory):
     """A course with module 08 generated, the variants submitted and autograded."""
     root = tmp_path_factory.mktemp("course08")
 
-    def submissions(model, _release):
-        return {learner: dict(model, **{cell: text})
-                for learner, (cell, text, _failing) in VARIANTS.items()}
-
-    return root, autograde_submissions(root, MODULE, NOTEBOOK, submissions)
+    return root, autograde_variants(root, MODULE, NOTEBOOK, VARIANTS)
 
 
 @pytest.mark.parametrize("learner", sorted(VARIANTS))
 def test_mistake_loses_exactly_its_task(graded, learner):
     """The mistaken task scores 0; every other autograded task keeps full marks."""
     root, points = graded
-    failing = VARIANTS[learner][2]
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-        nb = gb.find_submission_notebook(NOTEBOOK, MODULE, learner)
-        scores = {g.name: g.score for g in nb.grades if g.name in points}
-    assert scores == {gid: (0 if gid in failing else full) for gid, full in points.items()}
+    assert grades(root, MODULE, NOTEBOOK, learner) == full_marks_but(points, VARIANTS[learner][2])
 
 
 def test_judgement_tasks_are_at_least_half_the_autograded_points(graded):
@@ -78,5 +62,4 @@ def test_judgement_tasks_are_at_least_half_the_autograded_points(graded):
     _, points = graded
     judgement = {"test_stage_of_problem", "test_useful_question", "test_fix_first",
                  "test_chocolates_paid", "test_who_asks", "test_visit_window"}
-    assert judgement <= set(points)
-    assert 2 * sum(points[g] for g in judgement) >= sum(points.values())
+    assert judgement_share(points, judgement) >= 0.5
