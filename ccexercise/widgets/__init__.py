@@ -21,14 +21,7 @@ from .customer_focus import (
 )
 from .facilitator import FacilitatorPage
 from .games import ExplainRunner, SmallTalkRunner, VocabularyRunner, YesAndRunner
-from .leaving import (
-    HarmfulAdviceGame,
-    ParetoExplorer,
-    TypedAnswers,
-    harmful_advice_game,
-    pareto_explorer,
-    typed_answers,
-)
+from .leaving import HarmfulAdviceGame, ParetoExplorer, harmful_advice_game, pareto_explorer
 from .listening import (
     ChecklistBuilder,
     ExitSurveyPlanner,
@@ -58,7 +51,7 @@ from .satisfaction import (
 )
 from .skit import (RatingForm, SceneCardForm, SkitComparison, TeamSplitter, skit_workshop,
                    team_names)
-from .room import PollControls, RoomFeed, RoomResults
+from .room import PollControls, RoomFeed, RoomResults, TypedAnswers, typed_answers
 from .soco import SocoRoomEntry, SocoSelfAssessment, SocoTeamProfile
 from .workshop import StepDeck, Timer
 from .accessibility import ensure_front_end as _ensure_front_end

@@ -1,8 +1,9 @@
-"""Widgets for why customers leave: the harmful-advice game, the Pareto explorer, and
-typed answers for the room's questions when there are no phones.
+"""Widgets for why customers leave: the harmful-advice game and the Pareto explorer.
+(The typed answers for the room's questions, used on module 02's page, are the room's:
+:class:`ccexercise.widgets.room.TypedAnswers`.)
 
-Each only wires controls to :mod:`ccexercise.leaving`, :mod:`ccexercise.views.leaving`
-and the room's own tallies (:mod:`ccexercise.room.results`); tests drive them from Python:
+Each only wires controls to :mod:`ccexercise.leaving` and :mod:`ccexercise.views.leaving`;
+tests drive them from Python:
 
 >>> game = harmful_advice_game()
 >>> game.harmful_button.click()
@@ -11,32 +12,24 @@ True
 >>> explorer = pareto_explorer()
 >>> explorer.chart.chart.categories[0]
 'rude or unhelpful staff'
->>> board = typed_answers(question="reasons", kind="text", text="Rude staff\\nslow till\\nrude staff")
->>> board.result["items"]
-[['Rude staff', 2], ['slow till', 1]]
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 import ipywidgets as widgets
 import pandas as pd
 
 from ..leaving import Advice, AdviceFeedback, advice_cards, advice_score, exit_reason_pareto, \
     judge_advice, vital_few
-from ..room.questions import KINDS, Question
-from ..room.results import summarize
 from ..views.leaving import MEASURES, exit_reason_pareto_live_chart, pareto_table_html, \
     pareto_text
-from ..views.room import results_chart, results_html, results_text
 from .charts import ChartImage
 from .style import BUTTON_LAYOUT, BUTTON_STYLE, CONTROL_LAYOUT, CONTROL_STYLE, MUTED_COLOUR, \
     TEXT_COLOUR
 
-__all__ = ["HarmfulAdviceGame", "ParetoExplorer", "TypedAnswers", "harmful_advice_game",
-           "pareto_explorer", "typed_answers"]
+__all__ = ["HarmfulAdviceGame", "ParetoExplorer", "harmful_advice_game", "pareto_explorer"]
 
 _WHO = {"Everyone": None, "Shop staff": "shop staff", "Managers": "manager",
         "The organisation": "organisation"}
@@ -46,11 +39,6 @@ _RIGHT_COLOUR, _WRONG_COLOUR = "#005A32", "#8B0000"
 def _button(description: str, tooltip: str, style: str = "", icon: str = "") -> widgets.Button:
     return widgets.Button(description=description, tooltip=tooltip, button_style=style,
                           icon=icon, layout=dict(BUTTON_LAYOUT), style=dict(BUTTON_STYLE))
-
-
-def _alert(text: str) -> str:
-    return ('<div role="alert" style="font-size: 1.3em; color: #8B0000; background: #FFF4E5; '
-            f'border-left: 6px solid #D55E00; padding: 0.5em 1em">{html.escape(text)}</div>')
 
 
 # --------------------------------------------------------------------------
@@ -276,188 +264,3 @@ class ParetoExplorer(widgets.VBox):
 def pareto_explorer(customers: pd.DataFrame | None = None) -> ParetoExplorer:
     """A :class:`ParetoExplorer` on module 01's (invented) customer list, or on ``customers``."""
     return ParetoExplorer(customers)
-
-
-# --------------------------------------------------------------------------
-# Typed answers for a room question (no phones, or answers on paper)
-# --------------------------------------------------------------------------
-
-_VOTES = re.compile(r"\s*\+(\d{1,4})\s*$")
-
-
-def _parse_lines(question: Question, text: str) -> tuple[list, list[tuple[int, str, str]]]:
-    """The usable answers (one per line) and the rejected lines ``(line, text, why)``."""
-    values, bad = [], []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        votes = 0
-        body = line
-        if question.kind == "ideas":
-            found = _VOTES.search(line)
-            if found:
-                votes, body = int(found.group(1)), line[:found.start()]
-        try:
-            checked = question.check_answer(body.strip() if question.kind != "choices"
-                                            else [p for p in body.split(",") if p.strip()])
-        except (TypeError, ValueError) as error:
-            bad.append((n, line.strip(), str(error)))
-            continue
-        values.append({"id": n, "text": checked, "votes": votes}
-                      if question.kind == "ideas" else checked)
-    return values, bad
-
-
-class TypedAnswers(widgets.VBox):
-    """The room's answers to one run-sheet question, typed in by the trainer: one answer
-    per line (paper, a show of hands, a room without phones). With a room running they
-    are sent to it and counted with the phones' answers; without one they are tallied
-    here, as the room would tally them.
-
-    ``question`` is the poll's ``[name]``; ``kind`` its kind (as in the run sheet);
-    ``sheet`` (a run sheet) gives the kind, text and options when ``kind`` is not given.
-    For an ideas question, ``+7`` at the end of a line gives the hands raised for it.
-    Lines that cannot be used are listed, never dropped silently. Parts: ``entry`` (the
-    box, for the trainer) and ``result`` (the tally, for the projector). ``title`` is a
-    heading above both. ``steps`` (step numbers, 1 for the first) keeps the result
-    part off the projector while the room is on another step, so the room sees only
-    what the step is about; without a room everything stays on show.
-    """
-
-    def __init__(self, text: str = "", *, question: str, kind: str | None = None,
-                 sheet=None, options=(), label: str = "", feed=None,
-                 parts=("entry", "result"), title: str = "", steps=None, **kwargs) -> None:
-        if not isinstance(question, str) or not question.strip():
-            raise ValueError(f"question must name the run sheet's poll (its [name]), "
-                             f"got {question!r}")
-        unknown = set(parts) - {"entry", "result"}
-        if unknown or not parts:
-            raise ValueError(f"parts must hold 'entry' and/or 'result', got {list(parts)!r}")
-        if sheet is not None:
-            found = sheet.questions.get(question)
-            if found is None:
-                raise ValueError(f"the run sheet has no poll [{question}]; its polls are "
-                                 f"{sorted(sheet.questions)}")
-            self.question = found[1]
-        else:
-            if kind not in KINDS or kind == "nps":
-                raise ValueError(f"kind must be one of {', '.join(k for k in KINDS if k != 'nps')}"
-                                 f" (NPS has its own poll, cc.widgets.room_poll), got {kind!r}")
-            self.question = Question(question, kind, label or question, options=tuple(options))
-        self.feed = feed if feed is not None and feed.client is not None else None
-        self.parts = tuple(parts)
-        self.steps = None if steps is None else {int(n) for n in steps}
-        self._step: int | None = None
-        self.title = widgets.HTML(
-            f'<h2 style="font-size: 1.8em; color: {TEXT_COLOUR}; margin: 1em 0 0.3em 0">'
-            f"{html.escape(title)}</h2>" if title else "")
-        hint = {"ideas": "one idea per line; +7 at the end for 7 hands raised",
-                "choice": "one answer per line: an option's words",
-                "choices": "one person per line: their options, with commas between",
-                "rating": f"one score per line, {self.question.low} to {self.question.high}"}
-        self.entries = widgets.Textarea(
-            value=text, placeholder=hint.get(self.question.kind, "one answer per line"),
-            description="Typed answers", continuous_update=False, style=CONTROL_STYLE,
-            layout={"width": "100%", "max_width": "46em", "height": "8em"})
-        self.rejected = widgets.HTML()
-        self.sent = widgets.HTML()
-        self.head = widgets.HTML()
-        self.chart = ChartImage()
-        self.list = widgets.HTML()
-        self.words = widgets.HTML()
-        self.result: dict | None = None
-        self.rejected_entries: list[tuple[int, str, str]] = []
-        self._typed: list = []
-        self._room: dict | None = None
-        children = [self.title]
-        if "entry" in parts:
-            children += [self.entries, self.rejected, self.sent]
-        if "result" in parts:
-            children += [self.head, self.chart, self.list, self.words]
-        kwargs.setdefault("layout", {"width": "100%"})
-        super().__init__(children=children, **kwargs)
-        self.entries.observe(lambda _c: self.update(), names="value")
-        self.update()
-        if self.feed is not None:
-            self.feed.on_change(self._from_room)
-
-    def _from_room(self, state: dict) -> None:
-        from .room import question_state
-
-        step = state.get("step")
-        self._step = step if isinstance(step, int) else None
-        entry = question_state(state, self.question.id)
-        if entry is None:
-            self.head.value = _alert(f"The run sheet has no poll [{self.question.id}]: the room "
-                                     "cannot answer this question.")
-            return
-        self._room = entry
-        self._show()
-
-    def update(self) -> dict | None:
-        """Read the typed lines again, send them to the room (if any) and redraw."""
-        values, bad = _parse_lines(self.question, self.entries.value)
-        self.rejected_entries = bad
-        self.rejected.value = "" if not bad else (
-            '<div style="font-size: 1.2em; color: #8B0000; overflow-wrap: anywhere">Not counted '
-            "(please check): "
-            + "; ".join(f"line {n} <b>{html.escape(t if len(t) <= 40 else t[:39] + '…')}</b>: "
-                        f"{html.escape(r)}" for n, t, r in bad)
-            + "</div>")
-        if self.feed is not None and values != self._typed:
-            sent = [v["text"] if self.question.kind == "ideas" else v for v in values]
-            error = self.feed.act("set_typed", self.question.id, sent)
-            self.sent.value = (_alert(f"The typed answers did not reach the room: {error}")
-                               if error else
-                               f'<div style="font-size: 1.1em">{len(sent)} typed '
-                               f"answer{'' if len(sent) == 1 else 's'} sent to the room, "
-                               "counted with the phones' answers.</div>")
-        self._typed = values
-        return self._show()
-
-    @property
-    def on_show(self) -> bool:
-        """Whether the result part is shown now (always, but for a projector following a
-        room on a step outside ``steps``)."""
-        return (self.feed is None or self.steps is None or "entry" in self.parts
-                or (self._step is not None and self._step + 1 in self.steps))
-
-    def _show(self) -> dict | None:
-        self.layout.display = None if self.on_show else "none"
-        question = self.question.to_dict()
-        if self.feed is not None:
-            if self._room is None:
-                return None
-            results, revealed = self._room["results"], (self._room["revealed"]
-                                                        or "entry" in self.parts)
-        else:
-            results, revealed = summarize(self.question, self._typed), True
-        self.result = results
-        count = results.get("count", 0)
-        self.head.value = (f'<div style="color: {TEXT_COLOUR}"><div style="font-size: 1.7em; '
-                           f'font-weight: bold">{html.escape(self.question.text)}</div>'
-                           f'<div style="font-size: 1.2em; color: {MUTED_COLOUR}">{count} '
-                           f'answer{"" if count == 1 else "s"}</div></div>')
-        if not revealed:
-            self.chart.clear()
-            self.list.value = ""
-            self.words.value = (f'<div style="font-size: 1.3em; color: {MUTED_COLOUR}">Results '
-                                "appear when the trainer shows them.</div>")
-            return results
-        drawn = results_chart(question, results) if count else None
-        if drawn is not None:
-            self.chart.show(drawn)
-        else:
-            self.chart.clear()
-        self.list.value = results_html(question, results)
-        self.words.value = (f'<p style="font-size: 1.1em; color: {MUTED_COLOUR}">'
-                            f"{html.escape(results_text(question, results))}</p>")
-        return results
-
-
-def typed_answers(text: str = "", *, question: str, kind: str | None = None, sheet=None,
-                  options=(), label: str = "", feed=None, parts=("entry", "result"),
-                  title: str = "", steps=None) -> TypedAnswers:
-    """A :class:`TypedAnswers` box for the run sheet's poll ``question``."""
-    return TypedAnswers(text, question=question, kind=kind, sheet=sheet, options=options,
-                        label=label, feed=feed, parts=parts, title=title, steps=steps)
