@@ -317,6 +317,8 @@ class StepDeck(widgets.VBox):
 
     def _render(self) -> None:
         step, n = self.step, len(self.steps)
+        # The clock first: the room never sees a new step's title over the old step's time.
+        self.timer.reset(step.minutes)
         progress = progress_text(self.steps, self._index, session_minutes=self.session_minutes)
         self.meta.value = (f'<div style="font-size: 1.4em; color: {MUTED_COLOUR}">'
                            f"{progress}</div>")
@@ -356,4 +358,3 @@ class StepDeck(widgets.VBox):
                                  + "</div>")
         self.back_button.disabled = self._index == 0
         self.next_button.disabled = self._index == n - 1
-        self.timer.reset(step.minutes)
