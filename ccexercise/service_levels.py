@@ -101,6 +101,17 @@ class ServiceLevel(_HtmlBadge, enum.Enum):
         """A colour-blind-safe colour (Okabe-Ito) for charts and badges."""
         return _LABELS[self][3]
 
+    @property
+    def text_colour(self) -> str:
+        """A darker shade of :attr:`colour` for the level's word in text on white: at
+        least 4.5:1, the WCAG AA contrast for text of any size (the chart colours
+        reach 3:1, enough for marks and large text only).
+
+        >>> [level.text_colour for level in ServiceLevel]
+        ['#B34700', '#0072B2', '#007A58']
+        """
+        return _TEXT_COLOURS[self]
+
     def __str__(self) -> str:
         return self.label
 
@@ -138,6 +149,8 @@ _LABELS = {
                             "#0072B2"),
     ServiceLevel.WOW: ("WOW", "expectations exceeded", "pleased, wants to come back", "#009E73"),
 }
+_TEXT_COLOURS = {ServiceLevel.LOW: "#B34700", ServiceLevel.STANDARD: "#0072B2",
+                 ServiceLevel.WOW: "#007A58"}
 
 
 def _check_tolerance(tolerance) -> float:

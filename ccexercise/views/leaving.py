@@ -26,8 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from .._validate import check_columns
-from ._figures import COLOURS, FONT_SIZES, _tick_money, format_money, money_formatter, \
-    new_figure, style_axes
+from ._figures import COLOURS, FONT_SIZES, money_formatter, new_figure, style_axes
 from .svg import SvgChart
 
 __all__ = ["MEASURES", "cards_html", "exit_reason_pareto_chart", "exit_reason_pareto_live_chart",

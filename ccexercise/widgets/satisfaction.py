@@ -338,7 +338,7 @@ class DimensionExplorer(widgets.VBox):
         self.summary.value = _sentence(result.summary())
         self.levels.value = "".join(
             f'<span style="display: inline-block; margin-right: 1.5em; font-size: 1.2em">'
-            f'<span style="color: {level.colour}; font-weight: bold">{level.label}</span>: '
+            f'<span style="color: {level.text_colour}; font-weight: bold">{level.label}</span>: '
             f"{count} ({share:.0%})</span>"
             for level, count, share in zip(ServiceLevel, counts["count"], counts["share"]))
         who = "everyone" if self.segment.value == ALL else f"{self.segment.value}s"

@@ -31,6 +31,7 @@ import ipywidgets as widgets
 
 from ..skit import (EMOTIONS, SKIT_LEVELS, RatingSession, SceneCard, SkitRating,
                     default_session_path, parse_names, parse_scores)
+from ..service_levels import ServiceLevel
 from ..views.skit import skit_comparison_chart
 from ..workshop import split_into_teams
 from .charts import ChartImage
@@ -39,8 +40,8 @@ from .style import BUTTON_LAYOUT, BUTTON_STYLE, CONTROL_LAYOUT, TEXT_COLOUR
 __all__ = ["RatingForm", "SceneCardForm", "SkitComparison", "TeamSplitter", "skit_workshop",
            "team_names"]
 
-LEVEL_COLOURS = {"Low": "#D55E00", "Standard": "#0072B2", "WOW": "#009E73"}
-TONE_COLOURS = {-1: "#D55E00", 0: "#555555", 1: "#009E73"}
+LEVEL_COLOURS = {level.label: level.colour for level in ServiceLevel}  # marks, large words
+LEVEL_TEXT_COLOURS = {level.label: level.text_colour for level in ServiceLevel}  # body text
 _STYLE = {"description_width": "12em"}
 
 
@@ -389,7 +390,7 @@ def _comparison_html(table) -> str:
     rows = []
     for name, row in table.iterrows():
         level = row["level"] if isinstance(row["level"], str) else "?"
-        colour = LEVEL_COLOURS.get(level, TEXT_COLOUR)
+        colour = LEVEL_TEXT_COLOURS.get(level, TEXT_COLOUR)
         rated = row["come_back"] is not None and str(row["come_back"]) != "<NA>"
         room = f"{row['room_mean']:.1f} ({row['room_count']})" if row["room_count"] else "-"
         cells = [html.escape(name), f'<b style="color: {colour}">{html.escape(level)}</b>',

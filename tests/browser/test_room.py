@@ -258,6 +258,7 @@ def test_phones_vote_and_the_projector_shows_the_rooms_nps(nps_room, watch, arti
     for phone, score in zip(room.phones, (10, 9, 3)):
         question = phone.get_by_role("group", name=re.compile("recommend"))
         _expect(question).to_be_visible()
+        _expect(phone.get_by_text(re.compile("not a secret ballot"))).to_be_visible()
         _expect(question).to_have_accessible_description(  # not only seen: read out too
             re.compile(r"^0 = not at all likely\s+10 = extremely likely$"))
         _vote(phone, score)

@@ -72,6 +72,7 @@ def test_phones_and_typed_forms_make_the_teams_picture(soco_room, artifacts):
 
     for phone, answers in zip(room.phones, (BEST, MIDDLE, WORST)):
         _expect(phone.get_by_text(re.compile("^Anonymous: no name is asked"))).to_be_visible()
+        _expect(phone.get_by_text(re.compile("not a secret ballot"))).to_be_hidden()
         _send_form(phone, answers)
     room.phones[0].screenshot(path=str(artifacts / "phone-soco-form.png"), full_page=True)
 

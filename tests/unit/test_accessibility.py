@@ -216,8 +216,25 @@ def test_text_colours_reach_aa():
     from ccexercise.widgets import style
 
     for colour in (style.TEXT_COLOUR, style.MUTED_COLOUR, style.TIME_UP_COLOUR,
-                   COLOURS["text"], nps.GROUP_COLOURS["Passives"]):
+                   COLOURS["text"], nps.GROUP_COLOURS["Passives"],
+                   *(level.text_colour for level in cc.ServiceLevel)):
         assert contrast(colour) >= 4.5, colour
+
+
+def test_a_level_written_in_a_table_uses_its_text_colour():
+    """The skit comparison writes Low, Standard and WOW at body size: the chart colours
+    (3:1) are too light there, so the words take the darker text shades (4.5:1)."""
+    import pandas as pd
+
+    table = pd.DataFrame({"level": ["Low", "WOW"], "emotions": ["", ""], "felt_level": ["", ""],
+                          "come_back": [None, None], "room_mean": [0.0, 0.0],
+                          "room_count": [0, 0]}, index=["Team 1", "Team 2"])
+    from ccexercise.widgets import skit as skit_widgets
+
+    page = skit_widgets._comparison_html(table)
+    for level in (cc.ServiceLevel.LOW, cc.ServiceLevel.WOW):
+        assert f'color: {level.text_colour}">{level.label}' in page
+        assert level.colour not in page
 
 
 @pytest.mark.parametrize("chart", sorted(TOGETHER))

@@ -6,6 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const joinForm = $("join"), codeInput = $("code"), waiting = $("waiting");
   const list = $("questions"), status = $("status"), heading = $("heading");
+  const privacy = $("privacy");
   const cards = new Map();  // question id -> {kind, root, update(q)}
   let version = null, polling = false;
 
@@ -296,6 +297,8 @@
   function draw(now) {
     heading.textContent = now.step_title || "Room poll";
     waiting.hidden = !now.waiting;
+    // An anonymous form says so on its own card; "not a secret ballot" would contradict it.
+    privacy.hidden = now.questions.length > 0 && now.questions.every((q) => q.anonymous);
     const ids = new Set(now.questions.map((q) => q.id));
     for (const [id, card] of cards) {
       if (!ids.has(id)) { card.root.remove(); cards.delete(id); }
