@@ -19,6 +19,7 @@ each other's room (as a session does), and each can also run alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -159,6 +160,27 @@ def _nps_poll(page):
 
 
 # -- fixtures -----------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def module_room(module: str, browser_tmp: Path, playwright_chromium, logs: Path):
+    """One module's workshop on its own copy of the course and HOME, with a :class:`Room`
+    on it; stopped afterwards, its room logs copied to ``logs``."""
+    where = browser_tmp / f"workshop-{module}"
+    workshop = bh.Workshop(module, bh.copy_course(where / "course"), where / "home",
+                           where / "session", logs).start()
+    room = None
+    try:
+        workshop.wait()
+        room = Room(workshop, *playwright_chromium)
+        yield room
+    finally:
+        if room is not None:
+            room.close()
+        workshop.stop()
+        logs.mkdir(parents=True, exist_ok=True)
+        for log in (workshop.home / "jupyter-runtime").glob("ccexercise-*.log"):
+            shutil.copy(log, logs / f"{module}-{log.name}")
+
 
 @pytest.fixture(scope="module")
 def workshops(browser_tmp):
@@ -644,18 +666,8 @@ SORTER = "00_what_is_customer_focus"
 @pytest.fixture(scope="module")
 def sorter_room(browser_tmp, playwright_chromium):
     """Module 00's workshop on its own copy of the course, started only for its test."""
-    where = browser_tmp / f"workshop-{SORTER}"
-    workshop = bh.Workshop(SORTER, bh.copy_course(where / "course"), where / "home",
-                           where / "session", LOGS).start()
-    room = None
-    try:
-        workshop.wait()
-        room = Room(workshop, *playwright_chromium)
+    with module_room(SORTER, browser_tmp, playwright_chromium, LOGS) as room:
         yield room
-    finally:
-        if room is not None:
-            room.close()
-        workshop.stop()
 
 
 def test_phones_sort_a_statement_and_typed_hands_count_too(sorter_room, watch, artifacts):

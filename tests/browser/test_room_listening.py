@@ -11,12 +11,10 @@ The room's machinery itself is tested in ``test_room.py``; this file reuses its
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-import browser_helpers as bh
-from test_room import LOGS, Room, _expect
+from test_room import LOGS, _expect, module_room
 
 MODULE = "08_listening_to_customers"
 IDEAS = ("Is the door easy to open with full hands?",
@@ -26,21 +24,8 @@ IDEAS = ("Is the door easy to open with full hands?",
 
 @pytest.fixture(scope="module")
 def listening_room(browser_tmp, playwright_chromium):
-    where = browser_tmp / f"workshop-{MODULE}"
-    course = bh.copy_course(where / "course")
-    workshop = bh.Workshop(MODULE, course, where / "home", where / "session", LOGS).start()
-    room = None
-    try:
-        workshop.wait()
-        room = Room(workshop, *playwright_chromium)
+    with module_room(MODULE, browser_tmp, playwright_chromium, LOGS) as room:
         yield room
-    finally:
-        if room is not None:
-            room.close()
-        workshop.stop()
-        for log in (workshop.home / "jupyter-runtime").glob("ccexercise-*.log"):
-            LOGS.mkdir(parents=True, exist_ok=True)
-            shutil.copy(log, LOGS / f"{MODULE}-{log.name}")
 
 
 def test_phones_ideas_become_the_checklist(listening_room, artifacts):

@@ -15,7 +15,7 @@ import pytest
 
 import browser_helpers as bh
 import ccexercise as cc
-from test_room import Room, _decode_qr, _expect, _innermost
+from test_room import _decode_qr, _expect, _innermost, module_room
 
 MODULE = "07_soco_self_assessment"
 LOGS = bh.ARTIFACTS / "test_room_soco-workshop"
@@ -27,20 +27,8 @@ MIDDLE = {s.code: 5 for s in cc.SOCO_STATEMENTS}
 @pytest.fixture(scope="module")
 def soco_room(browser_tmp, playwright_chromium):
     shutil.rmtree(LOGS, ignore_errors=True)
-    where = browser_tmp / f"workshop-{MODULE}"
-    course = bh.copy_course(where / "course")
-    workshop = bh.Workshop(MODULE, course, where / "home", where / "session", LOGS).start()
-    room = None
-    try:
-        workshop.wait()
-        room = Room(workshop, *playwright_chromium)
+    with module_room(MODULE, browser_tmp, playwright_chromium, LOGS) as room:
         yield room
-    finally:
-        if room is not None:
-            room.close()
-        workshop.stop()
-        for log in (workshop.home / "jupyter-runtime").glob("ccexercise-*.log"):
-            shutil.copy(log, LOGS / f"{MODULE}-{log.name}")
 
 
 def _send_form(phone, answers: dict) -> None:
