@@ -130,9 +130,45 @@ class Server:
         self._log.flush()
         return self.log_path.read_text(errors="replace")[-chars:]
 
+    def log_since(self, offset: int) -> str:
+        """What the server logged after ``offset`` bytes (``log_size()`` taken earlier)."""
+        self._log.flush()
+        with self.log_path.open("rb") as log:
+            log.seek(offset)
+            return log.read().decode(errors="replace")
+
+    def log_size(self) -> int:
+        self._log.flush()
+        return self.log_path.stat().st_size
+
     def stop(self) -> None:
         self.process.stop(timeout=20)
         self._log.close()
+
+
+#: What jupyter_client's port race leaves in a server's log: a new kernel's random TCP
+#: port was taken by another process before the kernel bound it (jupyter/jupyter_client#154).
+PORT_RACE = "Address already in use"
+
+
+def open_page(page, server: Server, path: str) -> None:
+    """Open ``path`` on ``server`` (Voila renders the page while its kernel runs the cells).
+
+    Once, and only for jupyter_client's port race (:data:`PORT_RACE` in the server's log
+    while the page loaded: the kernel died at start, the server restarted it, the page
+    never finished), the page is opened again, as a trainer would reload it. Any other
+    failure fails the test.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    before = server.log_size()
+    try:
+        page.goto(server.url(path))
+    except PlaywrightTimeout:
+        if PORT_RACE not in server.log_since(before):
+            raise
+        print(f"{server.name}: a kernel lost its port at start ({PORT_RACE}); reloading {path}")
+        page.goto(server.url(path))
 
 
 def start_lab(course: Path, home: Path, log: Path) -> Server:

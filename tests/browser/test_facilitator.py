@@ -41,7 +41,7 @@ def test_facilitator_page_presents_steps_and_timer_in_voila(facilitator, page, v
                                                             artifacts):
     external = []  # the projector template must not need the internet
     page.on("request", lambda r: external.append(r.url) if bh.NOT_LOCAL.match(r.url) else None)
-    page.goto(voila_server.url(f"voila/render/{facilitator}"))
+    bh.open_page(page, voila_server, f"voila/render/{facilitator}")
     meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
     _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+"), timeout=bh.KERNEL_TIMEOUT)
 
@@ -101,7 +101,7 @@ def test_facilitator_page_follows_its_edited_run_sheet(facilitator, page, voila_
     try:
         sheet.write_text(original.replace(heading, f"## {RUN_SHEET_TITLE} {minutes}", 1),
                          encoding="utf-8")
-        page.goto(voila_server.url(f"voila/render/{facilitator}?view=projector"))
+        bh.open_page(page, voila_server, f"voila/render/{facilitator}?view=projector")
         meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
         _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+ · 0 of \d+(\.\d+)? minutes? used$"),
                                    timeout=bh.KERNEL_TIMEOUT)
@@ -134,7 +134,7 @@ def test_a_broken_run_sheet_shows_every_mistake_on_the_page(page, voila_server, 
             load_run_sheet(sheet)
         problems = caught.value.problems
         assert len(problems) >= 2
-        page.goto(voila_server.url(f"voila/render/{facilitator}"))
+        bh.open_page(page, voila_server, f"voila/render/{facilitator}")
         for problem in problems:
             _expect(page.get_by_text(f"line {problem.line}: {problem.reason}").first
                     ).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
@@ -142,7 +142,7 @@ def test_a_broken_run_sheet_shows_every_mistake_on_the_page(page, voila_server, 
         page.screenshot(path=str(artifacts / "facilitator-broken-run-sheet.png"))
     finally:
         sheet.write_text(original, encoding="utf-8")
-    page.goto(voila_server.url(f"voila/render/{facilitator}"))
+    bh.open_page(page, voila_server, f"voila/render/{facilitator}")
     _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
         timeout=bh.KERNEL_TIMEOUT)
 
@@ -180,7 +180,7 @@ def test_skit_round_in_voila(page, voila_server, course_copy, artifacts):
     skit's ratings, and see the comparison chart; every rating is in the session file."""
     from ccexercise.skit import RatingSession
 
-    page.goto(voila_server.url(f"voila/render/{SKIT_PAGE}"))
+    bh.open_page(page, voila_server, f"voila/render/{SKIT_PAGE}")
     meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
     _expect(meta).to_have_text(re.compile(r"^Step 1 of 8"), timeout=bh.KERNEL_TIMEOUT)
     deck = page.locator(".widget-vbox").filter(has=meta).filter(
@@ -273,7 +273,7 @@ def test_module_04_deadline_example_runs_live_in_voila(page, voila_server, artif
     and the room sees the sentence, the level and the chart turn round."""
     import ccexercise
 
-    page.goto(voila_server.url("voila/render/course/04_satisfaction_formula/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/04_satisfaction_formula/facilitator.ipynb")
     _expect(page.get_by_text(re.compile(r"^Step 1 of \d+"))).to_be_visible(
         timeout=bh.KERNEL_TIMEOUT)
     late = page.get_by_role("button", name="Promise 3, deliver in 5")
@@ -305,7 +305,7 @@ def test_case_card_dealer_in_voila(page, voila_server, artifacts):
     deliberate two-click switch shows it; mark a guess, reveal the reason and the signals."""
     from ccexercise.cards import load_deck
 
-    page.goto(voila_server.url("voila/render/course/06_guess_what_he_dislikes/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/06_guess_what_he_dislikes/facilitator.ipynb")
     deal = page.get_by_role("button", name="Deal a card")
     _expect(deal).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
     dealer = page.locator(".widget-vbox").filter(has=deal).filter(
@@ -336,7 +336,7 @@ def test_case_card_dealer_in_voila(page, voila_server, artifacts):
 def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artifacts):
     """Module 05: type the room's scores into the poll; the big NPS appears and a bad
     entry is listed, not dropped."""
-    page.goto(voila_server.url("voila/render/course/05_nps/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/05_nps/facilitator.ipynb")
     box = page.get_by_placeholder("Type or paste the scores")
     _expect(box).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
     _expect(page.get_by_text("Waiting for the room")).to_be_visible()
@@ -352,7 +352,7 @@ def test_nps_room_poll_takes_the_rooms_scores_in_voila(page, voila_server, artif
 def test_sorter_and_vote_counter_in_voila(page, voila_server, artifacts):
     """Module 00 without phones: type the hands for one statement into the vote counter (the
     leader is named in words) and click the answer in the sorter (it says "Right" and why)."""
-    page.goto(voila_server.url("voila/render/course/00_what_is_customer_focus/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/00_what_is_customer_focus/facilitator.ipynb")
     counter = page.locator(".widget-inline-hbox", has_text="Not customer focus").locator("input")
     _expect(counter).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
     counter.fill("7")
@@ -369,7 +369,7 @@ def test_mystery_shop_checklist_builder_in_voila(page, voila_server, artifacts, 
     """Module 08's page in Voila, without phones: type two of the room's ideas, tick the
     fruit stall's paying stage, and print the checklist; the PDF is written and the page
     says how many pages and points it has."""
-    page.goto(voila_server.url("voila/render/course/08_listening_to_customers/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/08_listening_to_customers/facilitator.ipynb")
     add = page.get_by_role("button", name="Add point")
     _expect(add).to_be_visible(timeout=bh.KERNEL_TIMEOUT)
     builder = page.locator(".widget-vbox").filter(has=add).filter(
@@ -398,7 +398,7 @@ def test_why_customers_leave_typed_reasons_and_game_in_voila(page, voila_server,
     """Module 02 without phones: type the paper answers to question 3 into the group's list
     (one per line); the ranked list appears, and a line that cannot be used is listed,
     not dropped. Then the harmful-advice game answers in words on the projector."""
-    page.goto(voila_server.url("voila/render/course/02_why_customers_leave/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/02_why_customers_leave/facilitator.ipynb")
     reasons = page.locator(".widget-vbox").filter(
         has=page.get_by_text("The group's list of reasons", exact=True)).last
     box = reasons.get_by_placeholder("one answer per line")
@@ -435,7 +435,7 @@ def test_keyboard_walk_through_a_facilitator_page(page, voila_server, artifacts)
     timer's and every slider (each named after its label) in page order, each with a
     visible focus ring; Enter on Next moves the step, Space on Start runs the clock, and an
     arrow key moves a slider and the calculator's words follow."""
-    page.goto(voila_server.url("voila/render/course/01_lost_customer_cost/facilitator.ipynb"))
+    bh.open_page(page, voila_server, "voila/render/course/01_lost_customer_cost/facilitator.ipynb")
     meta = page.get_by_text(re.compile(r"^Step \d+ of \d+"))
     _expect(meta).to_have_text(re.compile(r"^Step 1 of \d+"), timeout=bh.KERNEL_TIMEOUT)
     _expect(page.locator(".noUi-handle[aria-label]")).to_have_count(4)
