@@ -303,16 +303,18 @@
     for (const [id, card] of cards) {
       if (!ids.has(id)) { card.root.remove(); cards.delete(id); }
     }
-    for (const q of now.questions) {
+    now.questions.forEach((q, n) => {
       let card = cards.get(q.id);
       if (!card || card.kind !== q.kind) {
         if (card) card.root.remove();
         card = makeCard(q);
         cards.set(q.id, card);
       }
-      list.appendChild(card.root);  // keeps the step's order; moving keeps the inputs
+      // Keep the step's order, moving a card only when it is out of place: a moved
+      // card loses focus, and a phone's keyboard would close mid-word on every update.
+      if (list.children[n] !== card.root) list.insertBefore(card.root, list.children[n] || null);
       card.update(q);
-    }
+    });
   }
 
   // -- following the room -----------------------------------------------------------
