@@ -266,9 +266,9 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _follow_steps(deck, show) -> None:
-    """Call ``show(statement_id)`` whenever ``deck`` (a :class:`StepDeck`) moves to a step
-    with a statement's poll (``[s01]`` asks about statement S01), and once now.
+def _follow_steps(deck, statements, show) -> None:
+    """Call ``show(n)`` whenever ``deck`` (a :class:`StepDeck`) moves to a step with a
+    poll on ``statements[n]`` (``[s01]`` asks about statement S01), and once now.
 
     >>> from ccexercise.widgets import FacilitatorPage
     >>> page = FacilitatorPage("00_what_is_customer_focus", view="both", room=None)
@@ -278,9 +278,12 @@ def _follow_steps(deck, show) -> None:
     >>> sorter.statement.id
     'S03'
     """
+    numbers = {statement.id: n for n, statement in enumerate(statements)}
+
     def moved(index: int) -> None:
         for question in deck.steps[index].polls:
-            show(question.id.upper())
+            if question.id.upper() in numbers:
+                show(numbers[question.id.upper()])
 
     deck.on_move(moved)
     moved(deck.index)
@@ -291,8 +294,7 @@ def statement_sorter(statements=None, *, follow=None) -> StatementSorter:
     (a facilitator page's step deck) it shows the statement the current step asks about."""
     sorter = StatementSorter(statements)
     if follow is not None:
-        ids = {s.id: i for i, s in enumerate(sorter.statements)}
-        _follow_steps(follow, lambda sid: sorter.show(ids[sid]) if sid in ids else None)
+        _follow_steps(follow, sorter.statements, sorter.show)
     return sorter
 
 
@@ -307,7 +309,6 @@ def sort_votes(statements=None, *, feed=None, parts=("entry", "result"),
     With ``follow`` (a step deck) it picks the statement the current step asks about."""
     votes = SortVotes(statements, feed=feed, parts=parts)
     if follow is not None:
-        ids = {s.id: i for i, s in enumerate(votes.statements)}
-        _follow_steps(follow, lambda sid: setattr(votes.statement, "value", ids[sid])
-                     if sid in ids else None)
+        _follow_steps(follow, votes.statements,
+                      lambda n: setattr(votes.statement, "value", n))
     return votes
